@@ -1,0 +1,20 @@
+package setsunai.catalog.mapping;
+
+import java.util.List;
+import java.util.Map;
+import setsunai.catalog.model.Title;
+import setsunai.catalog.rest.TitleView;
+
+/** Entity to API record; the only place that knows both shapes. */
+public final class TitleMapper {
+
+    private TitleMapper() {
+    }
+
+    public static TitleView toView(Title title) {
+        return new TitleView(title.slug, title.title, title.nativeTitle, List.copyOf(title.alternativeTitles),
+                title.format, title.episodes, title.year, title.season, List.copyOf(title.studios),
+                List.copyOf(title.directors), title.source, title.synopsis, List.copyOf(title.tags), title.ending,
+                title.tearjerker, List.copyOf(title.streaming), Map.copyOf(title.externalIds), title.version);
+    }
+}

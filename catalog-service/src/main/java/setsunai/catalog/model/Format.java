@@ -1,0 +1,4 @@
+package setsunai.catalog.model;
+
+/** How a title was released. */
+public enum Format { MOVIE, TV, OVA, ONA, SPECIAL }

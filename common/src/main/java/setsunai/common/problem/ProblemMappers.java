@@ -1,0 +1,140 @@
+package setsunai.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the HTTP layer into application/problem+json, so a client never sees
+ * a stack trace or an HTML error page. Client mistakes are 4xx with a detail saying how to fix them.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return Problems.response(400, e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(e.status(), e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.response(400, summary(errors), uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+                    ? "unknown value '" + invalid.getValue() + "'; allowed values: " + enumValues(invalid.getTargetType())
+                    : "cannot be read as " + targetTypeName(mapping);
+            List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+            return Problems.response(400, summary(errors), uri, errors);
+        }
+        return Problems.response(400, "The request body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "Nothing here: " + uri.getPath() + ". See /q/swagger-ui for the available endpoints.";
+            case 405 -> "Method not allowed on " + uri.getPath() + allowed(e);
+            case 415 -> "Unsupported Content-Type; send application/json (or the media type the endpoint documents).";
+            case 406 -> "Cannot produce the requested media type; ask for application/json.";
+            default -> e.getMessage();
+        };
+        if (status >= 500) {
+            LOG.errorf(e, "Request %s failed", uri.getPath());
+        }
+        return Problems.response(status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return Problems.response(500, "Something went wrong on our side. It has been logged; "
+                + "please retry, and quote the X-Request-Id header if it happens again.", uri, List.of());
+    }
+
+    private static String allowed(WebApplicationException e) {
+        if (e instanceof NotAllowedException notAllowed && !notAllowed.getResponse().getAllowedMethods().isEmpty()) {
+            return "; allowed: " + String.join(", ", notAllowed.getResponse().getAllowedMethods());
+        }
+        return ".";
+    }
+
+    private static String summary(List<Problem.FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String targetTypeName(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> type = mismatched.getTargetType();
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+                return "a number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "a list";
+            }
+            if (type == String.class) {
+                return "a string";
+            }
+            return "the expected type (" + type.getSimpleName() + ")";
+        }
+        return "the expected type";
+    }
+
+    /** "create.body.title" -> "title"; "search.size" -> "size": the name the client knows. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> names.add(node.getName());
+                default -> {
+                    if (names.size() == 1 && isBodyParameter(names.get(0))) {
+                        names.clear();
+                    }
+                    String name = node.getName() == null ? "" : node.getName();
+                    names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                }
+            }
+        }
+        return names.stream().filter(n -> !n.isEmpty()).collect(Collectors.joining("."));
+    }
+
+    private static boolean isBodyParameter(String name) {
+        return name.equals("body") || name.equals("input") || name.endsWith("Input") || name.endsWith("Request");
+    }
+}

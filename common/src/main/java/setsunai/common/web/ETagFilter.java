@@ -1,0 +1,84 @@
+package setsunai.common.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Every successful JSON GET gets an ETag (a hash of the body it sends) and a Cache-Control header;
+ * a matching If-None-Match turns the answer into a 304 without a body.
+ * Resources that know a better tag (an entity version) set the ETag themselves and it is kept.
+ */
+public class ETagFilter {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "setsunai.http.cache-control", defaultValue = "public, max-age=30")
+    String cacheControl;
+
+    @ServerResponseFilter
+    public void etag(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
+                || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            return;
+        }
+        Object existing = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        String tag;
+        if (existing != null) {
+            tag = existing.toString();
+        } else {
+            byte[] body = response.getEntity() instanceof byte[] bytes ? bytes : mapper.writeValueAsBytes(response.getEntity());
+            tag = new EntityTag(hash(body)).toString();
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+            response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        }
+        if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl);
+        }
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+            response.setStatusInfo(Response.Status.NOT_MODIFIED);
+            response.setEntity(null);
+        }
+    }
+
+    /** If-None-Match may list several tags, or *; weak comparison as RFC 9110 asks for GET. */
+    static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String opaque = opaque(tag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || opaque(trimmed).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

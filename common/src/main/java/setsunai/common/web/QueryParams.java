@@ -1,0 +1,91 @@
+package setsunai.common.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import setsunai.common.problem.InvalidInputException;
+import setsunai.common.problem.Problem;
+
+/**
+ * Reads query parameters that arrive as strings and collects every mistake, so one 400 answer lists them all
+ * (a JAX-RS int or enum parameter would fail with a bare 404 instead).
+ */
+public final class QueryParams {
+
+    private final List<Problem.FieldError> errors = new ArrayList<>();
+
+    public Integer integer(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                errors.add(new Problem.FieldError(name, "must be between " + min + " and " + max + ", got " + parsed));
+                return null;
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number, got '" + value + "'"));
+            return null;
+        }
+    }
+
+    public int integer(String name, String value, int min, int max, int defaultValue) {
+        Integer parsed = integer(name, value, min, max);
+        return parsed == null ? defaultValue : parsed;
+    }
+
+    public PageRequest page(String page, String size) {
+        return new PageRequest(
+                integer("page", page, 1, Integer.MAX_VALUE / PageRequest.MAX_SIZE, 1),
+                integer("size", size, 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE));
+    }
+
+    /** Case-insensitive enum lookup; an unknown value names the allowed ones. */
+    public <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(name, "unknown value '" + value + "'; allowed values: "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> List<E> enumValues(String name, List<String> values, Class<E> type) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().map(v -> enumValue(name, v, type)).filter(v -> v != null).distinct().toList();
+    }
+
+    /** Repeated values, trimmed, empties dropped, at most {@code max} of them. */
+    public List<String> strings(String name, List<String> values, int max) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> cleaned = values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
+        if (cleaned.size() > max) {
+            errors.add(new Problem.FieldError(name, "at most " + max + " values are allowed, got " + cleaned.size()));
+            return List.of();
+        }
+        return cleaned;
+    }
+
+    public void error(String name, String message) {
+        errors.add(new Problem.FieldError(name, message));
+    }
+
+    /** Throws one {@link InvalidInputException} listing every problem found so far. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package setsunai.gateway.client;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A song as songs-service answers it (fields the gateway does not know are ignored). */
+@Schema(name = "Song", description = "A theme or breakup song with its artists, moods and usages.")
+public record SongsSong(
+        @Schema(examples = "one-more-time-one-more-chance") String slug,
+        @Schema(examples = "One more time, One more chance") String title,
+        String nativeTitle,
+        List<Credit> artists,
+        Integer year,
+        String single,
+        @Schema(examples = "[\"LONGING\"]") List<String> moods,
+        String description,
+        List<Usage> usages,
+        long version) {
+
+    @Schema(name = "Credit")
+    public record Credit(String name, String slug, String role) {
+    }
+
+    @Schema(name = "Usage")
+    public record Usage(String titleSlug, String titleName, String role, Integer sequence, String episodes, String note) {
+    }
+}

@@ -1,0 +1,43 @@
+package setsunai.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
+import setsunai.gateway.service.TitleDetail;
+import setsunai.gateway.service.TitleDetailService;
+
+@Path("/api/titles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Titles", description = "A title with the songs that carry it.")
+public class TitleResource {
+
+    @Inject
+    TitleDetailService titles;
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "A title and its soundtrack",
+            description = "Asks the catalogue and the songs service in parallel. If the songs service fails the answer "
+                    + "is still 200, with an empty soundtrack and the failure named in `degraded`.")
+    @APIResponse(responseCode = "200", description = "The title with its soundtrack.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class)))
+    @APIResponse(responseCode = "404", description = "No title has this slug.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second")
+                                  @PathParam("slug") String slug) {
+        return titles.detail(slug);
+    }
+}

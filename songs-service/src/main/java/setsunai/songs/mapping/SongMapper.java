@@ -1,0 +1,26 @@
+package setsunai.songs.mapping;
+
+import java.util.List;
+import setsunai.songs.model.Mood;
+import setsunai.songs.model.Song;
+import setsunai.songs.rest.SongView;
+
+/** Entity to API record; the only place that knows both shapes. */
+public final class SongMapper {
+
+    private SongMapper() {
+    }
+
+    public static SongView toView(Song song) {
+        return new SongView(song.slug, song.title, song.nativeTitle,
+                song.credits.stream().map(c -> new SongView.Credit(c.artist.name, c.artist.slug, c.role)).toList(),
+                song.year, song.single, song.moods.stream().map(Mood::valueOf).toList(), song.description,
+                song.usages.stream().map(u -> new SongView.Usage(u.titleSlug, u.titleName, u.role, u.sequence,
+                        u.episodes, u.note)).toList(),
+                song.version);
+    }
+
+    public static List<SongView> toViews(List<Song> songs) {
+        return songs.stream().map(SongMapper::toView).toList();
+    }
+}
