@@ -1,8 +1,6 @@
 package setsunai.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -11,7 +9,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,17 +44,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
-                    ? "unknown value '" + invalid.getValue() + "'; allowed values: " + enumValues(invalid.getTargetType())
-                    : "cannot be read as " + targetTypeName(mapping);
-            List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
-            return Problems.response(400, summary(errors), uri, errors);
-        }
-        return Problems.response(400, "The request body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+        List<Problem.FieldError> errors = List.of(JsonErrors.of(e));
+        return Problems.response(400, summary(errors), uri, errors);
     }
 
     @ServerExceptionMapper
@@ -92,27 +80,6 @@ public class ProblemMappers {
 
     private static String summary(List<Problem.FieldError> errors) {
         return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-    }
-
-    private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-    }
-
-    private static String targetTypeName(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            Class<?> type = mismatched.getTargetType();
-            if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-                return "a number";
-            }
-            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-                return "a list";
-            }
-            if (type == String.class) {
-                return "a string";
-            }
-            return "the expected type (" + type.getSimpleName() + ")";
-        }
-        return "the expected type";
     }
 
     /** "create.body.title" -> "title"; "search.size" -> "size": the name the client knows. */
