@@ -53,6 +53,16 @@ class SetsunaiSystemIT {
         songs.awaitReady(Duration.ofSeconds(90));
         gateway.start(localized(compose.of("gateway")));
         gateway.awaitReady(Duration.ofSeconds(90));
+        warmUp();
+    }
+
+    /**
+     * The first request to a fresh JVM (class loading, first queries) can outlast the gateway's read timeout on a
+     * busy 2-core machine; this test is about the wiring, so each backend answers once before the gateway is asked.
+     */
+    static void warmUp() {
+        given().baseUri(catalog.url()).get("/api/titles/5-centimeters-per-second").then().statusCode(200);
+        given().baseUri(songs.url()).queryParam("title", "5-centimeters-per-second").get("/api/songs").then().statusCode(200);
     }
 
     /** Compose's service names become this machine's addresses. */
