@@ -1,26 +1,29 @@
 package setsunai.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(WireMockServices.class)
-class TitleDetailTest {
+class TitleDetailTest extends GatewayTestBase {
 
     static final String TITLE = """
             {"slug": "5-centimeters-per-second", "title": "5 Centimeters per Second", "format": "MOVIE",
@@ -31,61 +34,122 @@ class TitleDetailTest {
               "moods": ["LONGING"], "usages": [{"titleSlug": "5-centimeters-per-second", "role": "THEME"}], "version": 1}],
              "page": 1, "size": 100, "totalItems": 1, "totalPages": 1}
             """;
+    /** As a page, with a field the gateway does not know. */
+    static final String SIMILAR = """
+            {"items": [
+              {"slug": "the-garden-of-words", "title": "The Garden of Words", "format": "MOVIE", "ending": "BITTERSWEET",
+               "tearjerker": 6, "tags": ["age-gap"], "similarity": 0.5, "sharedTags": ["long-distance"], "rank": 1},
+              {"slug": "5-centimeters-per-second", "title": "itself, which must not be listed", "similarity": 1.0},
+              {"slug": "your-name", "title": "Your Name.", "format": "MOVIE", "ending": "HOPEFUL", "tearjerker": 7,
+               "similarity": 0.4, "sharedTags": ["first-love"]}],
+             "page": 1, "size": 6, "totalItems": 3, "totalPages": 1}
+            """;
+    static final String SIMILAR_SONGS = page(
+            song("rain", "Rain", "LONGING", usage("the-garden-of-words", "The Garden of Words", "THEME", null)),
+            song("sparkle", "Sparkle", "LONGING", usage("your-name", "Your Name.", "INSERT", null)),
+            song("dream-lantern", "Dream Lantern", "HOPE", usage("your-name", "Your Name.", "OPENING", 1)));
 
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void reset() {
-        wireMock.resetAll();
+    void stubTitleAndSoundtrack() {
+        wireMock.stubFor(get("/api/titles/5-centimeters-per-second").willReturn(okJson(TITLE)));
+        wireMock.stubFor(songsApi().withQueryParam("title", is("5-centimeters-per-second")).willReturn(okJson(SONGS)));
     }
 
     @Test
     void composesTitleAndSoundtrackWithOneCallEach() {
-        wireMock.stubFor(get("/api/titles/5-centimeters-per-second").willReturn(okJson(TITLE)));
-        wireMock.stubFor(get(urlPathEqualTo("/api/songs")).willReturn(okJson(SONGS)));
+        stubTitleAndSoundtrack();
 
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(200)
                 .body("title.slug", equalTo("5-centimeters-per-second"))
-                .body("soundtrack.slug", equalTo(java.util.List.of("one-more-time-one-more-chance")))
+                .body("soundtrack.slug", equalTo(List.of("one-more-time-one-more-chance")))
+                .body("similar", empty())
                 .body("degraded", empty());
 
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles/5-centimeters-per-second")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar")));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/songs")));
     }
 
     @Test
-    void songsFailingGivesADegraded200() {
+    void similarTitlesComeWithTheirTopSongInOneMoreBatchedCall() {
+        stubTitleAndSoundtrack();
+        stubJson(get(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar")), SIMILAR);
+        wireMock.stubFor(songsApi().withQueryParam("title", havingExactly("the-garden-of-words", "your-name"))
+                .willReturn(okJson(SIMILAR_SONGS)));
+
+        given().get("/api/titles/5-centimeters-per-second")
+                .then().statusCode(200)
+                .body("soundtrack.slug", contains("one-more-time-one-more-chance"))
+                .body("similar.title.slug", contains("the-garden-of-words", "your-name"))
+                .body("similar[0].similarity", equalTo(0.5f))
+                .body("similar[0].sharedTags", contains("long-distance"))
+                .body("similar[0].topSong.slug", equalTo("rain"))
+                // an opening leads before an insert song
+                .body("similar[1].topSong.slug", equalTo("dream-lantern"))
+                .body("similar[1].topSong.role", equalTo("OPENING"))
+                .body("degraded", empty());
+
+        // title, soundtrack and similar in parallel, then one batch for all similar titles' songs
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar"))
+                .withQueryParam("size", is("6")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/songs")));
+        wireMock.verify(4, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void similarFailingIsNamedAndTheRestIsServed() {
+        stubTitleAndSoundtrack();
+        wireMock.stubFor(get(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar"))
+                .willReturn(aResponse().withStatus(503)));
+
+        given().get("/api/titles/5-centimeters-per-second")
+                .then().statusCode(200)
+                .body("soundtrack", hasSize(1))
+                .body("similar", empty())
+                .body("degraded.service", contains("catalog"))
+                .body("degraded[0].reason", equalTo("answered HTTP 503"));
+    }
+
+    @Test
+    void songsFailingGivesADegraded200WithoutAskingThemTwice() {
         wireMock.stubFor(get("/api/titles/5-centimeters-per-second").willReturn(okJson(TITLE)));
-        wireMock.stubFor(get(urlPathEqualTo("/api/songs")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        stubJson(get(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar")), SIMILAR);
+        wireMock.stubFor(songsApi().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(200)
                 .body("title.slug", equalTo("5-centimeters-per-second"))
                 .body("soundtrack", empty())
+                .body("similar", hasSize(2))
+                .body("similar[0].topSong", nullValue())
                 .body("degraded", hasSize(1))
                 .body("degraded[0].service", equalTo("songs"));
+
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/api/songs")).withQueryParam("title", is("your-name")));
     }
 
     @Test
     void unknownTitleIs404() {
         wireMock.stubFor(get("/api/titles/nope").willReturn(aResponse().withStatus(404)));
-        wireMock.stubFor(get(urlPathEqualTo("/api/songs")).willReturn(okJson(SONGS)));
+        wireMock.stubFor(songsApi().willReturn(okJson(SONGS)));
 
         given().get("/api/titles/nope")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("nope"));
+        // a 404 is an answer, not a failure: no retry
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles/nope")));
     }
 
     @Test
     void catalogDownIsA503Problem() {
         wireMock.stubFor(get("/api/titles/5-centimeters-per-second").willReturn(aResponse().withStatus(500)));
-        wireMock.stubFor(get(urlPathEqualTo("/api/songs")).willReturn(okJson(SONGS)));
+        wireMock.stubFor(songsApi().willReturn(okJson(SONGS)));
 
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
-                .body("status", equalTo(503));
+                .body("status", equalTo(503))
+                .body("detail", containsString("answered HTTP 500"));
     }
 }

@@ -1,25 +1,82 @@
 package setsunai.gateway.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The catalogue, with retries and a circuit breaker; a 404 is an absent title, not a failure. */
+/**
+ * The catalogue, with retries (idempotent GETs only, with jitter) and a circuit breaker per method.
+ * A 404 is an absent title, not a failure; other 4xx are our mistake and neither retried nor counted.
+ * Breaker and retry settings can be overridden with quarkus.fault-tolerance.* configuration.
+ */
 @ApplicationScoped
 public class CatalogClient {
+
+    /** The most items one call returns (the services' page size limit). */
+    public static final int BATCH_SIZE = 100;
 
     @RestClient
     CatalogApi api;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @Inject
+    ObjectMapper mapper;
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<Optional<CatalogTitle>> title(String slug) {
-        return api.title(slug).map(Optional::of)
-                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
-                .recoverWithItem(Optional.empty());
+        return Downstream.optional(api.title(slug));
+    }
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<List<CatalogTitle>> titles(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Downstream.rejectClientErrors(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
+    }
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
+        return Downstream.rejectClientErrors(api.search(anyTag, formats, endings, "-tearjerker", BATCH_SIZE)
+                .map(p -> Downstream.items(p, "catalog mood candidates")));
+    }
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<PageOf<CatalogTitle>> page(int page) {
+        return Downstream.rejectClientErrors(api.page(page, BATCH_SIZE));
+    }
+
+    /** Titles similar to a slug; an unknown slug (404) has none. */
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<List<SimilarTitle>> similar(String slug, int size) {
+        return Downstream.optional(api.similar(slug, size)).map(tree -> tree.map(this::similarOf).orElse(List.of()));
+    }
+
+    /** Lenient: a page ({"items": [...]}) or a bare list; each item is a title plus similarity and sharedTags. */
+    private List<SimilarTitle> similarOf(JsonNode tree) {
+        JsonNode items = tree.isArray() ? tree : tree.path("items");
+        List<SimilarTitle> similar = new ArrayList<>();
+        for (JsonNode item : items) {
+            // some shapes nest the title ({"title": {...}, "similarity": ...}); most inline it
+            JsonNode titleNode = item.path("title").isObject() ? item.path("title") : item;
+            List<String> shared = new ArrayList<>();
+            item.path("sharedTags").forEach(tag -> shared.add(tag.asText()));
+            similar.add(new SimilarTitle(mapper.convertValue(titleNode, CatalogTitle.class),
+                    item.path("similarity").asDouble(0), shared));
+        }
+        return similar;
     }
 }

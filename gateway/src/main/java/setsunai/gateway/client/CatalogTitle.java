@@ -1,10 +1,12 @@
 package setsunai.gateway.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A title as catalog-service answers it (fields the gateway does not know are ignored). */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(name = "Title", description = "An anime title from the catalogue, with its emotional facets.")
 public record CatalogTitle(
         @Schema(examples = "5-centimeters-per-second") String slug,

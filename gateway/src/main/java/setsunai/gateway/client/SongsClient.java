@@ -3,23 +3,50 @@ package setsunai.gateway.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The songs service, with retries and a circuit breaker. */
+/**
+ * The songs service, with retries (idempotent GETs only, with jitter) and a circuit breaker per method.
+ * A 404 is an absent song, not a failure; other 4xx are our mistake and neither retried nor counted.
+ */
 @ApplicationScoped
 public class SongsClient {
 
-    /** The most songs one batched call returns. */
-    static final int BATCH_SIZE = 100;
+    /** The most items one call returns (the services' page size limit). */
+    public static final int BATCH_SIZE = 100;
 
     @RestClient
     SongsApi api;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<Optional<SongsSong>> song(String slug) {
+        return Downstream.optional(api.song(slug));
+    }
+
+    /** One page of up to 100 songs used in any of these titles. */
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SongsSong>> songsOfTitles(List<String> titleSlugs) {
-        return api.songsOfTitles(titleSlugs, BATCH_SIZE).map(PageOf::items);
+        if (titleSlugs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Downstream.rejectClientErrors(api.songsOfTitles(titleSlugs, BATCH_SIZE).map(p -> Downstream.items(p, "songs of titles batch")));
+    }
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<List<SongsSong>> byMood(List<String> moods) {
+        return Downstream.rejectClientErrors(api.byMood(moods, BATCH_SIZE).map(p -> Downstream.items(p, "songs by mood")));
+    }
+
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
+    public Uni<PageOf<SongsSong>> page(int page) {
+        return Downstream.rejectClientErrors(api.page(page, BATCH_SIZE));
     }
 }

@@ -1,9 +1,11 @@
 package setsunai.gateway.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A song as songs-service answers it (fields the gateway does not know are ignored). */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @Schema(name = "Song", description = "A theme or breakup song with its artists, moods and usages.")
 public record SongsSong(
         @Schema(examples = "one-more-time-one-more-chance") String slug,
@@ -17,10 +19,12 @@ public record SongsSong(
         List<Usage> usages,
         long version) {
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "Credit")
     public record Credit(String name, String slug, String role) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "Usage")
     public record Usage(String titleSlug, String titleName, String role, Integer sequence, String episodes, String note) {
     }

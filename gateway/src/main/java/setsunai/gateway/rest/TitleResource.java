@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.problem.Problem;
-import setsunai.gateway.service.TitleDetail;
 import setsunai.gateway.service.TitleDetailService;
 
 @Path("/api/titles")
@@ -27,10 +26,11 @@ public class TitleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "A title and its soundtrack",
-            description = "Asks the catalogue and the songs service in parallel. If the songs service fails the answer "
-                    + "is still 200, with an empty soundtrack and the failure named in `degraded`.")
-    @APIResponse(responseCode = "200", description = "The title with its soundtrack.",
+    @Operation(summary = "A title, its soundtrack and similar titles",
+            description = "Asks for the title, its songs and its similar titles in parallel, then for the similar "
+                    + "titles' songs in one batch. If the songs service or the similar titles fail the answer is "
+                    + "still 200, with what is known and the failure named in `degraded`.")
+    @APIResponse(responseCode = "200", description = "The title with its soundtrack and similar titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class)))
     @APIResponse(responseCode = "404", description = "No title has this slug.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

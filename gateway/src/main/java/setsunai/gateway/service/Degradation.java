@@ -1,15 +1,43 @@
 package setsunai.gateway.service;
 
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A downstream service that failed while composing an answer, and why. */
+/** A downstream service that failed while composing an answer, and why, in words an operator can act on. */
 @Schema(description = "A part of the answer that is missing because a service failed.")
 public record Degradation(
         @Schema(description = "The service that failed.", examples = "songs") String service,
-        @Schema(description = "What went wrong.", examples = "timed out after 800 ms") String reason) {
+        @Schema(description = "What went wrong.", examples = "did not answer in time") String reason) {
 
     public static Degradation of(String service, Throwable failure) {
+        return new Degradation(service, reason(failure));
+    }
+
+    static String reason(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            // the exception names our own method; the client only needs to know the service was too slow
+            return "did not answer in time";
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit breaker open: recent calls failed, so it is not called for a few seconds";
+        }
+        if (failure instanceof WebApplicationException w && w.getResponse() != null) {
+            return "answered HTTP " + w.getResponse().getStatus();
+        }
+        if (failure instanceof java.io.IOException) {
+            return "unreachable: " + describe(failure);
+        }
+        if (failure instanceof ProcessingException && failure.getCause() != null) {
+            return "unreachable: " + describe(failure.getCause());
+        }
+        return describe(failure);
+    }
+
+    private static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return new Degradation(service, failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -5,53 +5,71 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 import setsunai.common.problem.ProblemException;
-import setsunai.gateway.client.CatalogClient;
-import setsunai.gateway.client.SongsClient;
+import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.SimilarTitle;
 import setsunai.gateway.client.SongsSong;
+import setsunai.gateway.config.GatewayConfig;
+import setsunai.gateway.rest.SongPick;
+import setsunai.gateway.rest.TitleDetail;
+import setsunai.gateway.rest.TitleSummary;
 
-/** Title + soundtrack: the catalogue (primary) and the songs (secondary) fetched in parallel. */
+/**
+ * Title + soundtrack + similar titles: the title (primary), its songs and its similar titles fetched in parallel,
+ * then one songs batch for the similar titles' top songs (it needs their slugs, so it comes second).
+ */
 @ApplicationScoped
 public class TitleDetailService {
 
-    private static final Logger LOG = Logger.getLogger(TitleDetailService.class);
+    @Inject
+    CatalogSource catalog;
 
     @Inject
-    CatalogClient catalog;
+    SongsSource songs;
 
     @Inject
-    SongsClient songs;
+    GatewayConfig config;
 
     public Uni<TitleDetail> detail(String slug) {
-        var title = catalog.title(slug)
-                .onFailure().transform(e -> {
-                    LOG.warnf("catalog-service failed for title %s: %s", slug, e.toString());
-                    return new ProblemException(503, "The catalogue is unavailable right now; please retry shortly.");
+        int similarLimit = config.ranking().similarLimit();
+        return Uni.combine().all()
+                .unis(catalog.title(slug), songs.songsOfTitles(List.of(slug)), catalog.similar(slug, similarLimit))
+                .asTuple()
+                .chain(all -> {
+                    CatalogTitle title = all.getItem1().orUnavailable("The catalogue")
+                            .orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
+                    List<Degradation> degraded = new ArrayList<>();
+                    var soundtrack = all.getItem2();
+                    var similar = all.getItem3();
+                    if (soundtrack.failed()) {
+                        degraded.add(soundtrack.failure());
+                    }
+                    if (similar.failed()) {
+                        degraded.add(similar.failure());
+                    }
+                    List<SimilarTitle> others = similar.value().stream()
+                            .filter(s -> s.title() != null && s.title().slug() != null && !slug.equals(s.title().slug()))
+                            .limit(similarLimit)
+                            .toList();
+                    // songs already failed for this request: do not wait for them a second time
+                    if (others.isEmpty() || soundtrack.failed()) {
+                        return Uni.createFrom().item(new TitleDetail(title, soundtrack.value(),
+                                withTopSongs(others, List.of()), degraded));
+                    }
+                    return songs.songsOfTitles(others.stream().map(s -> s.title().slug()).toList()).map(topSongs -> {
+                        if (topSongs.failed()) {
+                            degraded.add(topSongs.failure());
+                        }
+                        return new TitleDetail(title, soundtrack.value(), withTopSongs(others, topSongs.value()), degraded);
+                    });
                 });
-        var soundtrack = songs.songsOfTitles(List.of(slug))
-                .map(SongsResult::of)
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("songs-service failed for title %s: %s", slug, e.toString());
-                    return SongsResult.failed(Degradation.of("songs", e));
-                });
-        return Uni.combine().all().unis(title, soundtrack).asTuple().map(both -> {
-            var found = both.getItem1()
-                    .orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
-            List<Degradation> degraded = new ArrayList<>();
-            both.getItem2().degradation().ifPresent(degraded::add);
-            return new TitleDetail(found, both.getItem2().songs(), degraded);
-        });
     }
 
-    /** Songs, or the reason there are none. */
-    private record SongsResult(List<SongsSong> songs, java.util.Optional<Degradation> degradation) {
-        static SongsResult of(List<SongsSong> songs) {
-            return new SongsResult(songs, java.util.Optional.empty());
-        }
-
-        static SongsResult failed(Degradation degradation) {
-            return new SongsResult(List.of(), java.util.Optional.of(degradation));
-        }
+    private static List<TitleDetail.Similar> withTopSongs(List<SimilarTitle> similar, List<SongsSong> songs) {
+        return similar.stream().map(s -> {
+            SongPick top = SongPicks.of(songs, s.title().slug(), null).stream().findFirst().orElse(null);
+            return new TitleDetail.Similar(TitleSummary.of(s.title()), s.similarity(),
+                    s.sharedTags() == null ? List.of() : s.sharedTags(), top);
+        }).toList();
     }
 }

@@ -1,0 +1,41 @@
+package setsunai.gateway.client;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** What the thin client beans do to every answer: 404 means absent, other 4xx means "our mistake", the rest fails. */
+final class Downstream {
+
+    private static final Logger LOG = Logger.getLogger(Downstream.class);
+
+    private Downstream() {
+    }
+
+    static int status(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse() != null ? w.getResponse().getStatus() : -1;
+    }
+
+    /** A 404 is an absent resource, not a failure: it must neither be retried nor open the breaker. */
+    static <T> Uni<Optional<T>> optional(Uni<T> call) {
+        return rejectClientErrors(call.map(Optional::ofNullable)
+                .onFailure(e -> status(e) == 404).recoverWithItem(Optional.empty()));
+    }
+
+    /** The items of a batched call; one call is one page, so say so in the log when the batch did not fit in it. */
+    static <T> List<T> items(PageOf<T> page, String what) {
+        List<T> items = page.itemsOrEmpty();
+        if (page.totalItems() > items.size()) {
+            LOG.warnf("%s: the batch matched %d items, one call returns %d; the rest are left out", what,
+                    page.totalItems(), items.size());
+        }
+        return items;
+    }
+
+    static <T> Uni<T> rejectClientErrors(Uni<T> call) {
+        return call.onFailure(e -> status(e) >= 400 && status(e) < 500)
+                .transform(e -> new DownstreamRejected(status(e), e));
+    }
+}

@@ -1,0 +1,49 @@
+package setsunai.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's editorial knobs: the moods it understands and how it ranks. Documented in gateway/README.md. */
+@ConfigMapping(prefix = "setsunai.gateway")
+public interface GatewayConfig {
+
+    /** Mood name (as clients write it, e.g. heartbroken) to what it means. */
+    Map<String, Mood> moods();
+
+    Ranking ranking();
+
+    interface Mood {
+
+        String description();
+
+        /** Catalogue tags that fit the mood, each with the points a matching title earns. */
+        Map<String, Integer> tags();
+
+        /** Title endings (TRAGIC, BITTERSWEET, OPEN, HOPEFUL) that fit the mood, with their points. */
+        Map<String, Integer> endings();
+
+        /** Song moods (BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE) that fit the mood. */
+        List<String> songMoods();
+    }
+
+    interface Ranking {
+
+        /** Points per tearjerker level (1..10). */
+        @WithDefault("0.3")
+        double tearjerkerWeight();
+
+        /** Points for a title that has at least one song fitting the mood. */
+        @WithDefault("2")
+        double songBonus();
+
+        /** How many of the best candidates get their songs looked up (at least the requested limit). */
+        @WithDefault("25")
+        int songPool();
+
+        /** How many similar titles the title detail shows. */
+        @WithDefault("6")
+        int similarLimit();
+    }
+}

@@ -1,0 +1,69 @@
+package setsunai.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
+import setsunai.common.web.QueryParams;
+import setsunai.gateway.service.MoodDef;
+import setsunai.gateway.service.Moods;
+import setsunai.gateway.service.RecommendationService;
+
+@Path("/api/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations", description = "What to watch and listen to, for a mood.")
+public class RecommendationResource {
+
+    /** Values the catalogue knows; checked here so a typo is a 400 naming them, not an empty answer. */
+    enum Format { MOVIE, TV, OVA, ONA, SPECIAL }
+
+    enum Ending { TRAGIC, BITTERSWEET, OPEN, HOPEFUL }
+
+    @Inject
+    Moods moods;
+
+    @Inject
+    RecommendationService recommendations;
+
+    @GET
+    @Operation(summary = "Titles for a mood, with their songs and reasons",
+            description = "Ranked by a deterministic score (matched tags, ending, tearjerker, songs that fit the mood; "
+                    + "see the gateway README). Two downstream calls whatever the limit: one catalogue search, one "
+                    + "songs batch. If the songs service fails the answer is still 200, ranked without songs, and the "
+                    + "failure is named in `degraded`.")
+    @APIResponse(responseCode = "200", description = "Ranked titles, best first.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Recommendations> recommend(
+            @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
+            @Parameter(description = "Only these formats (repeatable): MOVIE, TV, OVA, ONA, SPECIAL.", example = "MOVIE")
+            @QueryParam("format") List<String> format,
+            @Parameter(description = "Only these endings (repeatable): TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", example = "BITTERSWEET")
+            @QueryParam("ending") List<String> ending,
+            @Parameter(description = "How many titles, 1 to 50.", example = "10") @QueryParam("limit") String limit) {
+        QueryParams params = new QueryParams();
+        MoodDef found = moods.find(mood).orElse(null);
+        if (found == null) {
+            params.error("mood", moods.unknown(mood));
+        }
+        List<String> formats = params.enumValues("format", format, Format.class).stream().map(Enum::name).toList();
+        List<String> endings = params.enumValues("ending", ending, Ending.class).stream().map(Enum::name).toList();
+        int size = params.integer("limit", limit, 1, 50, 10);
+        params.validate();
+        return recommendations.recommend(found, formats, endings, size);
+    }
+}

@@ -1,0 +1,43 @@
+package setsunai.gateway.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
+import setsunai.gateway.service.SongDetailService;
+
+@Path("/api/songs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Songs", description = "Let a song lead you to the anime.")
+public class SongResource {
+
+    @Inject
+    SongDetailService songs;
+
+    @GET
+    @Path("/{slug}")
+    @Operation(summary = "A song and the anime it is used in",
+            description = "The song, then every title it is used in, in full, in one catalogue batch. If the "
+                    + "catalogue fails the answer is still 200 with the song (its usages name the titles) and the "
+                    + "failure named in `degraded`.")
+    @APIResponse(responseCode = "200", description = "The song with its titles.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongDetail.class)))
+    @APIResponse(responseCode = "404", description = "No song has this slug.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The songs service is unavailable.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SongDetail> song(@Parameter(description = "Song slug.", example = "one-more-time-one-more-chance")
+                                @PathParam("slug") String slug) {
+        return songs.detail(slug);
+    }
+}

@@ -1,0 +1,87 @@
+package setsunai.gateway.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.jboss.logging.Logger;
+import setsunai.gateway.client.CatalogClient;
+import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.PageOf;
+import setsunai.gateway.client.SimilarTitle;
+
+/**
+ * The composing side's view of the catalogue: every call has a deadline (@Timeout, retries included) and a
+ * fallback that turns any failure into a named {@link Degradation}; the caller decides whether that is fatal.
+ */
+@ApplicationScoped
+public class CatalogSource {
+
+    static final String SERVICE = "catalog";
+    private static final Logger LOG = Logger.getLogger(CatalogSource.class);
+
+    @Inject
+    CatalogClient client;
+
+    @Inject
+    CachedCandidates cachedCandidates;
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "titleFailed")
+    public Uni<Fetched<Optional<CatalogTitle>>> title(String slug) {
+        return client.title(slug).map(Fetched::ok);
+    }
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "titlesFailed")
+    public Uni<Fetched<List<CatalogTitle>>> titles(List<String> slugs) {
+        return client.titles(slugs).map(Fetched::ok);
+    }
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "candidatesFailed")
+    public Uni<Fetched<List<CatalogTitle>>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
+        return cachedCandidates.candidates(anyTag, formats, endings).map(Fetched::ok);
+    }
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "similarFailed")
+    public Uni<Fetched<List<SimilarTitle>>> similar(String slug, int size) {
+        return client.similar(slug, size).map(Fetched::ok);
+    }
+
+    @Timeout(900)
+    @Fallback(fallbackMethod = "pageFailed")
+    public Uni<Fetched<PageOf<CatalogTitle>>> page(int page) {
+        return client.page(page).map(Fetched::ok);
+    }
+
+    Uni<Fetched<Optional<CatalogTitle>>> titleFailed(String slug, Throwable e) {
+        return failed(e, Optional.empty());
+    }
+
+    Uni<Fetched<List<CatalogTitle>>> titlesFailed(List<String> slugs, Throwable e) {
+        return failed(e, List.of());
+    }
+
+    Uni<Fetched<List<CatalogTitle>>> candidatesFailed(List<String> anyTag, List<String> formats, List<String> endings,
+                                                      Throwable e) {
+        return failed(e, List.of());
+    }
+
+    Uni<Fetched<List<SimilarTitle>>> similarFailed(String slug, int size, Throwable e) {
+        return failed(e, List.of());
+    }
+
+    Uni<Fetched<PageOf<CatalogTitle>>> pageFailed(int page, Throwable e) {
+        return failed(e, null);
+    }
+
+    private static <T> Uni<Fetched<T>> failed(Throwable e, T empty) {
+        LOG.warnf("catalog-service call failed: %s", e.toString());
+        return Uni.createFrom().item(Fetched.failed(SERVICE, e, empty));
+    }
+}
