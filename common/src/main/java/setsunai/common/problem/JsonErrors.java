@@ -26,7 +26,17 @@ public final class JsonErrors {
             }
             return new Problem.FieldError(field, "must be " + expected(mapping));
         }
-        return new Problem.FieldError("body", "is not valid JSON: " + e.getOriginalMessage());
+        return new Problem.FieldError("body", "is not valid JSON: " + readable(e.getOriginalMessage()));
+    }
+
+    /** Jackson's first sentence, without its parser internals ("(start marker at [Source: REDACTED ...])"). */
+    private static String readable(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        int internals = first.indexOf(" (start marker at");
+        return internals > 0 ? first.substring(0, internals) : first;
     }
 
     private static String expected(JsonMappingException e) {

@@ -48,9 +48,40 @@ public class ProblemMappers {
         return Problems.response(400, summary(errors), uri, errors);
     }
 
+    /** Quarkus ships its own plain-JSON mapper for this subtype (wrong type or enum value); ours must be closer. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    /** No bearer token on an endpoint that needs one (answered here when quarkus.http.auth.proactive=false). */
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return bearerChallenge(Problems.response(401, "This operation needs a header 'Authorization: Bearer <JWT>' "
+                + "whose groups claim holds the required role (editor). See the service README for a development token.",
+                uri, List.of()));
+    }
+
+    /** A token was sent but is not valid: expired, signed by another key, or from another issuer. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return bearerChallenge(Problems.response(401, "The bearer token is not valid: it is expired, not signed by "
+                + "the trusted key, or from another issuer. Get a fresh token and retry.", uri, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return Problems.response(403, "Your token is valid but does not carry the role this operation needs "
+                + "(editor, in the groups claim).", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // Malformed JSON reaches us wrapped by the body reader; say where it broke.
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         String detail = switch (status) {
             case 404 -> "Nothing here: " + uri.getPath() + ". See /q/swagger-ui for the available endpoints.";
             case 405 -> "Method not allowed on " + uri.getPath() + allowed(e);
@@ -69,6 +100,11 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return Problems.response(500, "Something went wrong on our side. It has been logged; "
                 + "please retry, and quote the X-Request-Id header if it happens again.", uri, List.of());
+    }
+
+    private static Response bearerChallenge(Response response) {
+        response.getHeaders().putSingle("WWW-Authenticate", "Bearer");
+        return response;
     }
 
     private static String allowed(WebApplicationException e) {
@@ -93,8 +129,12 @@ public class ProblemMappers {
                     if (names.size() == 1 && isBodyParameter(names.get(0))) {
                         names.clear();
                     }
-                    String name = node.getName() == null ? "" : node.getName();
-                    names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                    // An element's index belongs to the list that holds it: usages[0].sequence, not usages.sequence[0].
+                    if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                        int last = names.size() - 1;
+                        names.set(last, names.get(last) + "[" + node.getIndex() + "]");
+                    }
+                    names.add(node.getName() == null ? "" : node.getName());
                 }
             }
         }

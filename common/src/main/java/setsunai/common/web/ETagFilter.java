@@ -31,8 +31,10 @@ public class ETagFilter {
 
     @ServerResponseFilter
     public void etag(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+        // A Response built without .type() has no media type yet here; our resources produce JSON, so hash it too.
+        MediaType type = response.getMediaType();
         if (!HttpMethod.GET.equals(request.getMethod()) || response.getStatus() != 200 || !response.hasEntity()
-                || !MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                || type != null && !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
             return;
         }
         Object existing = response.getHeaders().getFirst(HttpHeaders.ETAG);
