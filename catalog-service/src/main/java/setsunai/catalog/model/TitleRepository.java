@@ -4,13 +4,25 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TitleRepository implements PanacheRepository<Title> {
 
     public Optional<Title> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The titles with these ids, in the order of the ids (as ranked by a search); one query. */
+    public List<Title> findInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Title> byId = list("id in ?1", ids).stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        return ids.stream().map(byId::get).filter(t -> t != null).toList();
     }
 
     /** Batch lookup: the titles among these slugs, in one query; unknown slugs are simply absent. */

@@ -1,64 +1,329 @@
 package setsunai.catalog.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.catalog.model.Ending;
+import setsunai.catalog.model.Format;
+import setsunai.catalog.model.TitleCriteria;
+import setsunai.catalog.model.TitleSort;
+import setsunai.catalog.service.TitleEditor;
 import setsunai.catalog.service.TitleService;
 import setsunai.common.problem.Problem;
+import setsunai.common.web.ImportReport;
+import setsunai.common.web.NdjsonLines;
+import setsunai.common.web.Page;
 import setsunai.common.web.PageLinks;
+import setsunai.common.web.PageRequest;
+import setsunai.common.web.Preconditions;
 import setsunai.common.web.QueryParams;
 
 @Path("/api/titles")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Titles", description = "Search, browse and read anime titles.")
 public class TitleResource {
 
     static final int MAX_BATCH = 100;
+    static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
     TitleService service;
 
+    @Inject
+    TitleEditor editor;
+
+    /** Page type with a concrete item type, for the OpenAPI schema. */
+    @Schema(name = "TitlePage", description = "One page of titles.")
+    public record TitlePage(List<TitleView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "SimilarTitlePage", description = "One page of similar titles, most similar first.")
+    public record SimilarTitlePage(List<SimilarTitle> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @GET
-    @Operation(summary = "Browse titles", description = "Titles ordered by English title, one page at a time. "
-            + "Repeat `slug` (up to 100) to fetch many titles in one call; unknown slugs are simply absent.")
-    @APIResponse(responseCode = "200", description = "A page of titles, with a Link header (first, prev, next, last).")
-    @APIResponse(responseCode = "400", description = "Invalid parameter.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
+    @Tag(name = "Titles", description = "Search, browse and read anime titles, and find similar ones.")
+    @Operation(summary = "Search and browse titles",
+            description = "Full-text search over English, native and alternative titles and the synopsis "
+                    + "(case- and accent-insensitive, typo-tolerant), with filters. Filters combine with AND; repeatable "
+                    + "ones take several values (`format=TV&format=MOVIE`). Repeat `slug` (up to 100) for a batch lookup "
+                    + "in one call: unknown slugs are simply absent. Answers a page with a `Link` header "
+                    + "(first, prev, next, last).")
+    @APIResponse(responseCode = "200", description = "A page of titles.",
+            headers = {@Header(name = "Link", description = "RFC 8288 links: first, prev, next, last."),
+                    @Header(name = "ETag", description = "Send it back in If-None-Match to get a 304.")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitlePage.class)))
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE)))
+    public Response search(
+            @Parameter(description = "Search text (up to 200 characters): words of a title in any of its names, or of "
+                    + "the synopsis. Case, accents and small typos do not matter. Default sort becomes relevance.",
+                    example = "violet evergarden") @QueryParam("q") String q,
+            @Parameter(description = "Release format; repeatable (any of).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class)) @QueryParam("format") List<String> format,
+            @Parameter(description = "Tag from GET /api/tags; repeatable, a title must have **all** of them.",
+                    example = "terminal-illness") @QueryParam("tag") List<String> tag,
+            @Parameter(description = "Tag; repeatable, a title must have **at least one** of them (e.g. the tags of a "
+                    + "mood, in one call).", example = "grief") @QueryParam("anyTag") List<String> anyTag,
+            @Parameter(description = "Tag; repeatable, titles with any of them are left out.", example = "war")
+            @QueryParam("excludeTag") List<String> excludeTag,
+            @Parameter(description = "How the story ends; repeatable (any of).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class)) @QueryParam("ending") List<String> ending,
+            @Parameter(description = "Studio name, case- and accent-insensitive (see GET /api/studios).",
+                    example = "Kyoto Animation") @QueryParam("studio") String studio,
+            @Parameter(description = "Released in or after this year.", example = "2010") @QueryParam("yearFrom") String yearFrom,
+            @Parameter(description = "Released in or before this year.", example = "2020") @QueryParam("yearTo") String yearTo,
+            @Parameter(description = "Tearjerker score at least this (1 to 10).", example = "8")
+            @QueryParam("minTearjerker") String minTearjerker,
             @Parameter(description = "Batch lookup: a title slug, repeatable up to 100 times.", example = "your-lie-in-april")
-            @QueryParam("slug") List<String> slugs,
-            @Parameter(description = "1-based page number.", example = "1") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100.", example = "20") @QueryParam("size") String size,
+            @QueryParam("slug") List<String> slug,
+            @Parameter(description = "`relevance` (best match first; the default with `q`), `title` (the default "
+                    + "otherwise), `year`, `tearjerker`; prefix `-` for descending, e.g. `-tearjerker` for the "
+                    + "hardest-hitting first. Ties are broken by title.", example = "-tearjerker") @QueryParam("sort") String sort,
+            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "20") @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        var slugList = params.strings("slug", slugs, MAX_BATCH);
-        var pageRequest = params.page(page, size);
+        String text = query(params, q);
+        Integer from = params.integer("yearFrom", yearFrom, 1900, 2100);
+        Integer to = params.integer("yearTo", yearTo, 1900, 2100);
+        if (from != null && to != null && from > to) {
+            params.error("yearTo", "must not be before yearFrom (" + from + "), got " + to);
+        }
+        boolean descending = sort != null && sort.trim().startsWith("-");
+        TitleSort order = params.enumValue("sort", sort == null ? null : sort.trim().replaceFirst("^-", ""), TitleSort.class);
+        if (order == null) {
+            order = text != null ? TitleSort.RELEVANCE : TitleSort.TITLE;
+        }
+        TitleCriteria criteria = new TitleCriteria(text,
+                params.enumValues("format", format, Format.class),
+                params.strings("tag", lower(tag), 30),
+                params.strings("anyTag", lower(anyTag), 30),
+                params.strings("excludeTag", lower(excludeTag), 30),
+                params.enumValues("ending", ending, Ending.class),
+                studio == null || studio.isBlank() ? null : studio.trim(),
+                from, to,
+                params.integer("minTearjerker", minTearjerker, 1, 10),
+                params.strings("slug", slug, MAX_BATCH),
+                order, descending);
+        PageRequest pageRequest = params.page(page, size);
         params.validate();
-        return PageLinks.ok(service.list(slugList, pageRequest), uri).build();
+        return PageLinks.ok(service.search(criteria, pageRequest), uri).build();
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "One title")
+    @Tag(name = "Titles")
+    @Operation(summary = "One title", description = "The title with its facts and emotional facets. The ETag is the "
+            + "title's version: send it in If-None-Match for a 304, or in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The title.",
+            headers = @Header(name = "ETag", description = "The title's version, e.g. \"3\"."),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
-    @APIResponse(responseCode = "404", description = "No title has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TitleView get(@Parameter(description = "Title slug.", example = "5-centimeters-per-second") @PathParam("slug") String slug) {
-        return service.get(slug);
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "Title slug.", example = "5-centimeters-per-second") @PathParam("slug") String slug) {
+        TitleView title = service.get(slug);
+        return Response.ok(title).tag(Preconditions.etag(title.version())).build();
+    }
+
+    @GET
+    @Path("/{slug}/similar")
+    @Tag(name = "Titles")
+    @Operation(summary = "Titles similar to one title", description = "Titles sharing at least one theme, most similar "
+            + "first. `similarity` (0 to 1) is 80% theme overlap (rare themes weigh more than common ones, and unrelated "
+            + "themes lower it), 15% the same ending and 5% the same format; `sharedTags` says which themes match.")
+    @APIResponse(responseCode = "200", description = "A page of similar titles.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimilarTitlePage.class)))
+    @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response similar(
+            @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
+            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE + " Default 10.", example = "10") @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        QueryParams params = new QueryParams();
+        PageRequest pageRequest = new PageRequest(
+                params.integer("page", page, 1, Integer.MAX_VALUE / PageRequest.MAX_SIZE, 1),
+                params.integer("size", size, 1, PageRequest.MAX_SIZE, 10));
+        params.validate();
+        Page<SimilarTitle> result = service.similar(slug, pageRequest);
+        return PageLinks.ok(result, uri).build();
+    }
+
+    @POST
+    @RolesAllowed("editor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Editing", description = "Editor-only writes: a bearer JWT with `editor` in its groups claim.")
+    @Operation(summary = "Create a title", description = "Editors only (bearer JWT with `editor` in groups). "
+            + "Answers 201 with the title, its Location and its ETag.")
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = {@Header(name = "Location", description = "URL of the new title."),
+                    @Header(name = "ETag", description = "Its version, for a later If-Match.")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST + " Also malformed JSON.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A title with this slug exists already.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 2 MB.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@RequestBody(description = "The new title.", required = true)
+                           @NotNull(message = "a JSON title is required") @Valid TitleInput input,
+                           @Context UriInfo uri) {
+        TitleView created = editor.create(input);
+        return Response.created(uri.getBaseUriBuilder().path("api/titles").path(created.slug()).build())
+                .tag(Preconditions.etag(created.version()))
+                .entity(created)
+                .build();
+    }
+
+    @PUT
+    @Path("/{slug}")
+    @RolesAllowed("editor")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Editing")
+    @Operation(summary = "Replace a title", description = "Editors only. Send the whole title (as for POST; the slug "
+            + "must stay the same) with `If-Match` set to the ETag of your last GET: 428 without it, 412 if someone "
+            + "changed the title since, so no edit silently overwrites another.")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged); the new ETag is in the header.",
+            headers = @Header(name = "ETag", description = "The new version."),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The title changed since your GET: read it again and re-apply.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response replace(
+            @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from your last GET of this title.", example = "\"1\"",
+                    required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(description = "The whole title.", required = true)
+            @NotNull(message = "a JSON title is required") @Valid TitleInput input) {
+        long version = Preconditions.requiredVersion(ifMatch);
+        TitleView updated = editor.replace(slug, version, input);
+        return Response.ok(updated).tag(Preconditions.etag(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("/{slug}")
+    @RolesAllowed("editor")
+    @Tag(name = "Editing")
+    @Operation(summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
+            + "at that version. Songs that point at the slug keep pointing at it; the gateway reports them as unknown.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match was given and the title has changed since.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(
+            @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
+            @Parameter(in = ParameterIn.HEADER, description = "Optional: delete only if still at this ETag.", example = "\"1\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        editor.delete(slug, ifMatch == null || ifMatch.isBlank() ? null : Preconditions.requiredVersion(ifMatch));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed("editor")
+    @Consumes(NdjsonLines.MEDIA_TYPE)
+    @Tag(name = "Editing")
+    @Operation(summary = "Import titles (NDJSON)", description = "Editors only. One title per line, in the TitleInput "
+            + "shape; upserts by slug. Each line is stored on its own, so a bad line never loses the good ones: the "
+            + "answer counts created, updated and unchanged titles and lists every rejected line with its errors.")
+    @APIResponse(responseCode = "200", description = "What the import did.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
+                    examples = @ExampleObject(name = "one bad line", value = """
+                            {"created":1,"updated":1,"unchanged":0,"rejected":[{"line":2,"slug":"bad-one",
+                             "errors":[{"field":"tearjerker","message":"must be less than or equal to 10"}]}]}""")))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 2 MB: split the file.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/x-ndjson.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importTitles(
+            @RequestBody(description = "One JSON title per line.", required = true,
+                    content = @Content(mediaType = NdjsonLines.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "two titles", value = """
+                                    {"slug":"my-title","title":"My Title","format":"TV","tags":["grief"],"ending":"OPEN","tearjerker":6}
+                                    {"slug":"another-title","title":"Another Title","format":"MOVIE","tags":["first-love"],"ending":"HOPEFUL","tearjerker":4}""")))
+            String body) {
+        return editor.importLines(body);
+    }
+
+    /** Trimmed search text, or null; 400 when it is too long or has nothing to search for. */
+    private static String query(QueryParams params, String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String text = q.strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            params.error("q", "must be at most " + MAX_QUERY_LENGTH + " characters, got " + text.length());
+            return null;
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            params.error("q", "must contain at least one letter or digit, got '" + text + "'");
+            return null;
+        }
+        return text;
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values == null ? null : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
     }
 }

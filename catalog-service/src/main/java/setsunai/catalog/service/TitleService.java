@@ -3,31 +3,97 @@ package setsunai.catalog.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import setsunai.catalog.mapping.TitleMapper;
+import setsunai.catalog.model.CatalogQueries;
+import setsunai.catalog.model.Title;
+import setsunai.catalog.model.TitleCriteria;
 import setsunai.catalog.model.TitleRepository;
+import setsunai.catalog.rest.SimilarTitle;
+import setsunai.catalog.rest.StudioView;
+import setsunai.catalog.rest.TagView;
 import setsunai.catalog.rest.TitleView;
+import setsunai.common.problem.InvalidInputException;
+import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 
-/** Reading the catalogue. */
+/** Reading the catalogue: one title, search, similar titles and the vocabulary. */
 @ApplicationScoped
 public class TitleService {
 
     @Inject
     TitleRepository titles;
 
+    @Inject
+    CatalogQueries queries;
+
     @Transactional
     public TitleView get(String slug) {
-        return titles.findBySlug(slug).map(TitleMapper::toView)
-                .orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
+        return TitleMapper.toView(find(slug));
     }
 
     @Transactional
-    public Page<TitleView> list(List<String> slugs, PageRequest page) {
-        var query = slugs.isEmpty() ? titles.find("order by title") : titles.find("slug in ?1 order by title", slugs);
-        List<TitleView> items = query.page(page.page() - 1, page.size()).list().stream().map(TitleMapper::toView).toList();
-        return Page.of(items, page, query.count());
+    public Page<TitleView> search(TitleCriteria criteria, PageRequest page) {
+        requireKnownTags(Map.of("tag", criteria.tags(), "anyTag", criteria.anyTags(), "excludeTag", criteria.excludeTags()));
+        CatalogQueries.IdPage ids = queries.search(criteria, page.size(), (long) page.offset());
+        List<TitleView> items = titles.findInOrder(ids.ids()).stream().map(TitleMapper::toView).toList();
+        return Page.of(items, page, ids.total());
+    }
+
+    @Transactional
+    public Page<SimilarTitle> similar(String slug, PageRequest page) {
+        Title source = find(slug);
+        CatalogQueries.SimilarPage rows = queries.similar(source.id, page.size(), (long) page.offset());
+        Map<Long, Title> byId = titles.findInOrder(rows.rows().stream().map(CatalogQueries.SimilarRow::id).toList())
+                .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<SimilarTitle> items = rows.rows().stream().filter(r -> byId.containsKey(r.id()))
+                .map(r -> new SimilarTitle(TitleMapper.toView(byId.get(r.id())), r.similarity(), r.sharedTags()))
+                .toList();
+        return Page.of(items, page, rows.total());
+    }
+
+    @Transactional
+    public Page<TagView> tags(PageRequest page) {
+        CatalogQueries.CountPage rows = queries.tags(page.size(), page.offset());
+        return Page.of(rows.rows().stream().map(r -> new TagView(r.name(), r.description(), r.titles())).toList(),
+                page, rows.total());
+    }
+
+    @Transactional
+    public Page<StudioView> studios(PageRequest page) {
+        CatalogQueries.CountPage rows = queries.studios(page.size(), page.offset());
+        return Page.of(rows.rows().stream().map(r -> new StudioView(r.name(), r.titles())).toList(), page, rows.total());
+    }
+
+    /** 400 naming the known tags when a filter or an input uses a tag outside the vocabulary. */
+    void requireKnownTags(Map<String, List<String>> tagsByField) {
+        if (tagsByField.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        List<String> known = queries.tagSlugs();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        tagsByField.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            for (int i = 0; i < entry.getValue().size(); i++) {
+                String tag = entry.getValue().get(i);
+                if (!known.contains(tag)) {
+                    errors.add(new Problem.FieldError(entry.getKey(), "unknown tag '" + tag + "'; known tags: "
+                            + String.join(", ", known)));
+                }
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private Title find(String slug) {
+        return titles.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug
+                + "'. Search with GET /api/titles?q=... to find the slug."));
     }
 }

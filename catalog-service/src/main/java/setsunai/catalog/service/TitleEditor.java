@@ -1,0 +1,193 @@
+package setsunai.catalog.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.validation.Validator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import setsunai.catalog.mapping.TitleMapper;
+import setsunai.catalog.model.CatalogQueries;
+import setsunai.catalog.model.Title;
+import setsunai.catalog.model.TitleRepository;
+import setsunai.catalog.rest.TitleInput;
+import setsunai.catalog.rest.TitleView;
+import setsunai.common.problem.InvalidInputException;
+import setsunai.common.problem.Problem;
+import setsunai.common.problem.ProblemException;
+import setsunai.common.web.ImportReport;
+import setsunai.common.web.NdjsonLines;
+import setsunai.common.web.Preconditions;
+
+/** Editing the catalogue: create, replace (optimistically locked), delete, and NDJSON import. */
+@ApplicationScoped
+public class TitleEditor {
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Saved(TitleView title, Outcome outcome) {
+    }
+
+    @Inject
+    TitleRepository titles;
+
+    @Inject
+    CatalogQueries queries;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
+    @Transactional
+    public TitleView create(TitleInput input) {
+        TitleInput clean = checked(input);
+        if (titles.findBySlug(clean.slug()).isPresent()) {
+            throw conflict(clean.slug());
+        }
+        Title title = new Title();
+        TitleMapper.apply(clean, title);
+        try {
+            titles.persistAndFlush(title);
+        } catch (PersistenceException e) {
+            // Someone created the same slug between our check and the insert.
+            throw conflict(clean.slug());
+        }
+        return TitleMapper.toView(title);
+    }
+
+    /** Replaces a title if the client saw its current version (If-Match); 412 if someone else changed it first. */
+    @Transactional
+    public TitleView replace(String slug, long expectedVersion, TitleInput input) {
+        TitleInput clean = checked(input);
+        if (!slug.equals(clean.slug())) {
+            throw new InvalidInputException("slug", "must be '" + slug + "' as in the path; slugs cannot be renamed "
+                    + "(songs refer to titles by slug). Create a new title and delete this one instead.");
+        }
+        Title title = find(slug);
+        Preconditions.requireVersion(expectedVersion, title.version);
+        if (!TitleMapper.toInput(title).equals(clean)) {
+            TitleMapper.apply(clean, title);
+            flushOr412();
+        }
+        return TitleMapper.toView(title);
+    }
+
+    /** Deletes a title; with an If-Match version, only if it is still that version. */
+    @Transactional
+    public void delete(String slug, Long expectedVersion) {
+        Title title = find(slug);
+        if (expectedVersion != null) {
+            Preconditions.requireVersion(expectedVersion, title.version);
+        }
+        titles.delete(title);
+        flushOr412();
+    }
+
+    /** Each line is its own transaction, so a bad line (or a failing write) never loses the good ones. */
+    public ImportReport importLines(String body) {
+        List<NdjsonLines.Line<TitleInput>> lines = NdjsonLines.read(body, TitleInput.class, mapper, validator);
+        String[] raw = body == null ? new String[0] : body.split("\\r?\\n");
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<ImportReport.RejectedLine> rejected = new ArrayList<>();
+        for (NdjsonLines.Line<TitleInput> line : lines) {
+            String slug = line.value() != null ? line.value().slug() : slugOf(raw[line.number() - 1]);
+            if (!line.valid()) {
+                rejected.add(new ImportReport.RejectedLine(line.number(), slug, line.errors()));
+                continue;
+            }
+            try {
+                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> upsert(line.value()));
+                switch (outcome) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+            } catch (InvalidInputException e) {
+                rejected.add(new ImportReport.RejectedLine(line.number(), slug, e.errors()));
+            } catch (RuntimeException e) {
+                rejected.add(new ImportReport.RejectedLine(line.number(), slug,
+                        List.of(new Problem.FieldError("", "could not be stored: " + rootMessage(e)))));
+            }
+        }
+        return new ImportReport(created, updated, unchanged, rejected);
+    }
+
+    private Outcome upsert(TitleInput input) {
+        TitleInput clean = checked(input);
+        Title title = titles.findBySlug(clean.slug()).orElse(null);
+        if (title == null) {
+            title = new Title();
+            TitleMapper.apply(clean, title);
+            titles.persistAndFlush(title);
+            return Outcome.CREATED;
+        }
+        if (TitleMapper.toInput(title).equals(clean)) {
+            return Outcome.UNCHANGED;
+        }
+        TitleMapper.apply(clean, title);
+        titles.flush();
+        return Outcome.UPDATED;
+    }
+
+    /** The slug of a rejected line, when the line is a JSON object with one: helps the editor find it. */
+    private String slugOf(String line) {
+        try {
+            JsonNode slug = mapper.readTree(line).get("slug");
+            return slug != null && slug.isTextual() ? slug.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Normalised input whose tags are all in the vocabulary (a field error names the known ones otherwise). */
+    private TitleInput checked(TitleInput input) {
+        TitleInput clean = TitleMapper.normalize(input);
+        List<String> known = queries.tagSlugs();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < clean.tags().size(); i++) {
+            if (!known.contains(clean.tags().get(i))) {
+                errors.add(new Problem.FieldError("tags[" + i + "]", "unknown tag '" + clean.tags().get(i)
+                        + "'; known tags: " + String.join(", ", known)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return clean;
+    }
+
+    private void flushOr412() {
+        try {
+            titles.flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw Preconditions.stale();
+        }
+    }
+
+    private Title find(String slug) {
+        return titles.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
+    }
+
+    private static ProblemException conflict(String slug) {
+        return new ProblemException(409, "A title with slug '" + slug + "' already exists. Update it with "
+                + "PUT /api/titles/" + slug + " (If-Match: its ETag), or choose another slug.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+    }
+}
