@@ -72,9 +72,23 @@ public class R__Songs_dataset extends BaseJavaMigration {
             CROSS JOIN LATERAL jsonb_array_elements(coalesce(dataset.s->'usages', '[]')) WITH ORDINALITY AS u(value, ordinality)
             """;
 
+    // Titles, native titles and artist names feed search (see V2__search.sql): refresh the file's songs and every
+    // other song crediting one of its artists (a renamed artist changes those songs' search text too).
+    private static final String REFRESH_SEARCH_TEXT = """
+            UPDATE song SET search_text = coalesce(song_search_text(song.id), '')
+            WHERE song.id IN (SELECT sa.song_id FROM song_artist sa JOIN artist ON artist.id = sa.artist_id
+                              WHERE artist.slug IN (SELECT a->>'slug' FROM jsonb_array_elements(?::jsonb) AS s,
+                                                    jsonb_array_elements(s->'artists') AS a))
+              AND song.search_text IS DISTINCT FROM coalesce(song_search_text(song.id), '')
+            """;
+
+    /** Bump when the SQL above changes, so that Flyway runs the loader again even if the file did not change. */
+    private static final String LOADER_REVISION = "2";
+
     @Override
     public Integer getChecksum() {
         CRC32 crc = new CRC32();
+        crc.update(LOADER_REVISION.getBytes(StandardCharsets.UTF_8));
         crc.update(read().getBytes(StandardCharsets.UTF_8));
         return (int) crc.getValue();
     }
@@ -82,7 +96,8 @@ public class R__Songs_dataset extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         String json = read();
-        for (String sql : new String[] {UPSERT_ARTISTS, UPSERT_SONGS, CLEAR_CREDITS, INSERT_CREDITS, CLEAR_USAGES, INSERT_USAGES}) {
+        for (String sql : new String[] {UPSERT_ARTISTS, UPSERT_SONGS, CLEAR_CREDITS, INSERT_CREDITS, CLEAR_USAGES, INSERT_USAGES,
+                REFRESH_SEARCH_TEXT}) {
             try (PreparedStatement statement = context.getConnection().prepareStatement(sql)) {
                 statement.setString(1, json);
                 statement.executeUpdate();

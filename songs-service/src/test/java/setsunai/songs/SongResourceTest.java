@@ -1,15 +1,33 @@
 package setsunai.songs;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * Public reads against the curated dataset. Songs written by {@link SongEditingTest} use only the mood HOPE,
+ * the role THEME, year 2030 and test-only title slugs, so the counts asserted here hold in any test order.
+ */
 @QuarkusTest
 class SongResourceTest {
 
@@ -25,6 +43,24 @@ class SongResourceTest {
     }
 
     @Test
+    void aSongsETagIsItsVersionAndAnswers304() {
+        var response = given().get("/api/songs/torch").then().statusCode(200).extract();
+        String etag = response.header("ETag");
+        assertTrue(etag.equals("\"" + response.path("version") + "\""), etag);
+        given().header("If-None-Match", etag).get("/api/songs/torch")
+                .then().statusCode(304).body(is(""));
+    }
+
+    @Test
+    void listsCarryAnETagToo() {
+        String etag = given().queryParam("artist", "supercell").get("/api/songs")
+                .then().statusCode(200).header("ETag", notNullValue()).extract().header("ETag");
+        given().queryParam("artist", "supercell").header("If-None-Match", etag).get("/api/songs")
+                .then().statusCode(304);
+        given().get("/api/artists").then().statusCode(200).header("ETag", notNullValue());
+    }
+
+    @Test
     void batchLookupByTitleSlugs() {
         given().queryParam("title", "5-centimeters-per-second", "not-a-title")
                 .get("/api/songs")
@@ -32,6 +68,90 @@ class SongResourceTest {
                 .body("items.slug", containsInAnyOrder("one-more-time-one-more-chance",
                         "5-centimeters-per-second-original-soundtrack"))
                 .body("totalItems", equalTo(2));
+    }
+
+    @Test
+    void batchOfManyTitlesAnswersAllTheirSongsInOneCall() {
+        given().queryParam("title", "clannad-after-story", "your-lie-in-april", "plastic-memories")
+                .queryParam("size", 100)
+                .get("/api/songs")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(9))
+                .body("items.slug", hasItems("torch", "hikaru-nara", "ring-of-fortune"));
+    }
+
+    @Test
+    void titleAndRoleMatchTheSameUsage() {
+        given().queryParam("title", "clannad-after-story").queryParam("role", "ending")
+                .get("/api/songs")
+                .then().statusCode(200)
+                .body("items.slug", containsInAnyOrder("torch"));
+    }
+
+    @Test
+    void filtersByRoleArtistMoodAndYears() {
+        given().queryParam("role", "INSERT").queryParam("size", 100).get("/api/songs")
+                .then().statusCode(200)
+                .body("items.slug", containsInAnyOrder("boku-ga-boku-de-aru-tame-ni",
+                        "secret-base-kimi-ga-kureta-mono-10-years-after-ver", "sparkle"));
+        given().queryParam("artist", "supercell").get("/api/songs")
+                .then().statusCode(200)
+                .body("items.slug", containsInAnyOrder("kimi-no-shiranai-monogatari"));
+        given().queryParam("mood", "GRIEF", "breakup").queryParam("size", 100).get("/api/songs")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(41))
+                .body("items.findAll { !it.moods.contains('GRIEF') && !it.moods.contains('BREAKUP') }", empty());
+        given().queryParam("yearFrom", 2010).queryParam("yearTo", 2012).queryParam("size", 100).get("/api/songs")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(21))
+                .body("items.year", everyItem(allOf(greaterThanOrEqualTo(2010), lessThanOrEqualTo(2012))));
+    }
+
+    @Test
+    void sortsByYearDescending() {
+        List<Integer> years = given().queryParam("sort", "-year").queryParam("yearTo", 2025).queryParam("size", 50)
+                .get("/api/songs").then().statusCode(200).extract().path("items.year");
+        for (int i = 1; i < years.size(); i++) {
+            assertTrue(years.get(i - 1) >= years.get(i), "not descending: " + years);
+        }
+    }
+
+    @Test
+    void pagesHaveLinkHeaders() {
+        given().queryParam("size", 5).queryParam("page", 2).queryParam("mood", "GRIEF").get("/api/songs")
+                .then().statusCode(200)
+                .body("items", hasSize(5))
+                .body("page", equalTo(2))
+                .body("totalPages", equalTo(8))
+                .header("Link", allOf(containsString("rel=\"first\""), containsString("rel=\"prev\""),
+                        containsString("rel=\"next\""), containsString("rel=\"last\""),
+                        containsString("mood=GRIEF"), containsString("page=3")));
+    }
+
+    @ParameterizedTest(name = "q={0}")
+    @CsvSource({
+            "kimi no shiranai monogatari, kimi-no-shiranai-monogatari",   // romanised title
+            "Kimi no Shiranai Monogatri, kimi-no-shiranai-monogatari",    // typo
+            "KIMI NO SHIRANAI, kimi-no-shiranai-monogatari",              // case, part of the title
+            "君の知らない物語, kimi-no-shiranai-monogatari",                  // native title
+            "supercell, kimi-no-shiranai-monogatari",                     // artist name
+            "yoko hikasa, owaranai-uta",                                  // artist name without its accent
+            "Yōko Hikasa, owaranai-uta",                                  // and with it
+            "hikoki gumo, hikoki-gumo",                                   // title with an accent (Hikōki-gumo)
+            "One more time One more chance, one-more-time-one-more-chance"})
+    void searchFindsTitlesNativeTitlesAndArtistsBestFirst(String q, String expected) {
+        given().queryParam("q", q).get("/api/songs")
+                .then().statusCode(200)
+                .body("items[0].slug", equalTo(expected));
+    }
+
+    @Test
+    void searchThatMatchesNothingIsAnEmptyPage() {
+        given().queryParam("q", "zzzqqqxxx").get("/api/songs")
+                .then().statusCode(200)
+                .body("items", empty())
+                .body("totalItems", equalTo(0))
+                .body("totalPages", equalTo(1));
     }
 
     @Test
@@ -52,5 +172,93 @@ class SongResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("title"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "mood, sad, BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE",
+            "role, CHORUS, OPENING, ENDING, INSERT, THEME, SCORE",
+            "sort, popularity, relevance, title, year",
+            "size, 0, between 1 and 100",
+            "size, 101, between 1 and 100",
+            "page, abc, whole number",
+            "yearFrom, 19x, whole number",
+            "yearTo, 3000, between 1900 and 2100"})
+    void badParametersAreProblemsThatSayWhatIsAllowed(String name, String value, String allowed) {
+        given().queryParam(name, value).get("/api/songs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo(name))
+                .body("errors[0].message", containsString(allowed));
+    }
+
+    @Test
+    void everyBadParameterIsListedInOneAnswer() {
+        given().queryParam("size", "many").queryParam("page", 0).queryParam("mood", "sad")
+                .queryParam("yearFrom", 2012).queryParam("yearTo", 2010).queryParam("q", "x".repeat(201))
+                .get("/api/songs")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("size", "page", "mood", "yearFrom", "q"));
+    }
+
+    @Test
+    void unknownPathsAreProblems() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/songs/torch/lyrics").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void listsArtistsWithSongCounts() {
+        given().queryParam("size", 100).get("/api/artists")
+                .then().statusCode(200)
+                .body("totalItems", greaterThanOrEqualTo(119))
+                .body("items", hasSize(100))
+                .body("items.find { it.slug == 'kow-otani' }.songCount", equalTo(2))
+                .header("Link", containsString("rel=\"next\""));
+    }
+
+    @ParameterizedTest(name = "q={0}")
+    @CsvSource({"yoko hikasa, yoko-hikasa", "Kow Otanni, kow-otani", "SUPERCELL, supercell"})
+    void searchesArtistsByName(String q, String expected) {
+        given().queryParam("q", q).get("/api/artists")
+                .then().statusCode(200)
+                .body("items[0].slug", equalTo(expected));
+    }
+
+    @Test
+    void oneArtistWithTheirSongsAndRoles() {
+        given().get("/api/artists/yui")
+                .then().statusCode(200)
+                .body("name", equalTo("YUI"))
+                .body("songCount", equalTo(1))
+                .body("songs[0].slug", equalTo("again"))
+                .body("songs[0].roles", hasItems("PERFORMER", "COMPOSER"))
+                .body("songs[0].usages[0].titleSlug", notNullValue());
+        given().get("/api/artists/nobody-at-all")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("size", 500).get("/api/artists")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void readyOnlyWithTheDataset() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'songs dataset' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesEveryOperationWithTags() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("tags.name", hasItems("Songs", "Artists", "Editing"))
+                .body("paths.'/api/songs'.get.parameters.name",
+                        hasItems("q", "artist", "mood", "role", "title", "yearFrom", "yearTo", "sort", "page", "size"))
+                .body("paths.'/api/songs'.post.tags", hasItem("Editing"))
+                .body("paths.'/api/songs'.get.tags", not(hasItem("Editing")))
+                .body("paths.'/api/songs/{slug}'.put.responses.keySet()", hasItems("200", "401", "403", "412", "428"))
+                .body("paths.'/api/songs/import'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+                        startsWith("#/components/schemas/ImportReport"));
     }
 }

@@ -20,6 +20,13 @@ public final class SongMapper {
                 song.version);
     }
 
+    /** What a song says, without its version: equal before and after a write means the write changed nothing. */
+    public static SongView content(Song song) {
+        SongView view = toView(song);
+        return new SongView(view.slug(), view.title(), view.nativeTitle(), view.artists(), view.year(), view.single(),
+                view.moods(), view.description(), view.usages(), 0);
+    }
+
     public static List<SongView> toViews(List<Song> songs) {
         return songs.stream().map(SongMapper::toView).toList();
     }

@@ -1,21 +1,180 @@
 package setsunai.songs.model;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class SongRepository implements PanacheRepository<Song> {
+
+    /** Ids of one page of matches and the number of matches. */
+    public record Matches(List<Long> ids, long total) {
+    }
 
     public Optional<Song> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** Batch lookup: every song used in any of these titles, in one indexed query. */
-    public PanacheQuery<Song> usedInTitles(Collection<String> titleSlugs) {
-        return find("from Song s where exists (from SongUsage u where u.song = s and u.titleSlug in ?1) order by s.title",
-                titleSlugs);
+    /** The song, row-locked until the transaction ends: concurrent updates of one song queue up here. */
+    public Optional<Song> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Songs by id, in the order of the ids. */
+    public List<Song> findInOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        List<Song> found = new ArrayList<>(list("id in ?1", ids));
+        found.sort(Comparator.comparing(song -> order.get(song.id)));
+        return found;
+    }
+
+    /** Rewrites the denormalised search text (title, native title, artist names); call after flushing credits. */
+    public void refreshSearchText(Song song) {
+        getEntityManager().flush();
+        getEntityManager()
+                .createNativeQuery("UPDATE song SET search_text = coalesce(song_search_text(id), '') WHERE id = ?1")
+                .setParameter(1, song.id)
+                .executeUpdate();
+    }
+
+    /**
+     * Filters and orders songs in SQL written out by hand: ranking by full-text and trigram similarity, and array
+     * parameters, are clearer here than in HQL. Every filter is an indexed condition (see V2__search.sql).
+     */
+    public Matches search(SongCriteria criteria, int offset, int limit) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            Sql where = new Sql(" WHERE true");
+            String key = null;
+            if (criteria.q() != null) {
+                key = searchKey(connection, criteria.q());
+                where.append(" AND (s.search_vector @@ plainto_tsquery('simple', ?) OR ? <% s.search_norm"
+                        + " OR s.search_norm LIKE ?)", key, key, "%" + escapeLike(key) + "%");
+            }
+            if (criteria.artist() != null) {
+                where.append(" AND EXISTS (SELECT 1 FROM song_artist sa JOIN artist a ON a.id = sa.artist_id"
+                        + " WHERE sa.song_id = s.id AND a.slug = ?)", criteria.artist());
+            }
+            if (!criteria.moods().isEmpty()) {
+                where.append(" AND s.moods && ?", (Object) criteria.moods().stream().map(Enum::name).toArray(String[]::new));
+            }
+            if (!criteria.titles().isEmpty() || criteria.role() != null) {
+                // One usage must match both: the batch call asks for the songs of these titles (in this role).
+                where.append(" AND EXISTS (SELECT 1 FROM song_usage u WHERE u.song_id = s.id");
+                if (!criteria.titles().isEmpty()) {
+                    where.append(" AND u.title_slug = ANY (?)", (Object) criteria.titles().toArray(String[]::new));
+                }
+                if (criteria.role() != null) {
+                    where.append(" AND u.role = ?", criteria.role().name());
+                }
+                where.append(")");
+            }
+            if (criteria.yearFrom() != null) {
+                where.append(" AND s.year >= ?", criteria.yearFrom());
+            }
+            if (criteria.yearTo() != null) {
+                where.append(" AND s.year <= ?", criteria.yearTo());
+            }
+
+            long total;
+            Sql count = new Sql("SELECT count(*) FROM song s").append(where);
+            try (PreparedStatement statement = count.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                total = rows.getLong(1);
+            }
+            List<Long> ids = new ArrayList<>();
+            if (total > offset) {
+                Sql page = new Sql("SELECT s.id FROM song s").append(where).append(orderBy(criteria, key))
+                        .append(" LIMIT ? OFFSET ?", limit, offset);
+                try (PreparedStatement statement = page.prepare(connection); ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            return new Matches(ids, total);
+        });
+    }
+
+    private static Sql orderBy(SongCriteria criteria, String key) {
+        String dir = criteria.descending() ? " DESC" : " ASC";
+        SongSort sort = criteria.sort();
+        if (sort == SongSort.RELEVANCE && key != null) {
+            // Full-text rank + how well the words match (typos included) + a bonus for an exact (native) title.
+            return new Sql(" ORDER BY (ts_rank(s.search_vector, plainto_tsquery('simple', ?))"
+                    + " + word_similarity(?, s.search_norm)"
+                    + " + CASE WHEN search_key(s.title) = ? OR search_key(s.native_title) = ? THEN 1 ELSE 0 END)"
+                    + (criteria.descending() ? " ASC" : " DESC") + ", lower(s.title), s.id", key, key, key, key);
+        }
+        if (sort == SongSort.YEAR) {
+            return new Sql(" ORDER BY s.year" + dir + " NULLS LAST, lower(s.title)" + dir + ", s.id" + dir);
+        }
+        return new Sql(" ORDER BY lower(s.title)" + dir + ", s.id" + dir);
+    }
+
+    /** The search text as the index stores it: lower case, without accents (same SQL function, same result). */
+    private static String searchKey(Connection connection, String text) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT search_key(?)")) {
+            statement.setString(1, text);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** A SQL fragment with its positional parameters, so fragments can be combined without counting '?'s. */
+    static final class Sql {
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        Sql(String text, Object... params) {
+            append(text, params);
+        }
+
+        Sql append(String fragment, Object... values) {
+            text.append(fragment);
+            params.addAll(List.of(values));
+            return this;
+        }
+
+        Sql append(Sql other) {
+            text.append(other.text);
+            params.addAll(other.params);
+            return this;
+        }
+
+        PreparedStatement prepare(Connection connection) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(text.toString());
+            for (int i = 0; i < params.size(); i++) {
+                Object value = params.get(i);
+                if (value instanceof String[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", array));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            return statement;
+        }
     }
 }

@@ -2,32 +2,263 @@ package setsunai.songs.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import setsunai.common.problem.InvalidInputException;
+import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
+import setsunai.common.web.Preconditions;
 import setsunai.songs.mapping.SongMapper;
+import setsunai.songs.model.Artist;
+import setsunai.songs.model.ArtistRepository;
+import setsunai.songs.model.Mood;
+import setsunai.songs.model.Song;
+import setsunai.songs.model.SongArtist;
+import setsunai.songs.model.SongCriteria;
 import setsunai.songs.model.SongRepository;
+import setsunai.songs.model.SongUsage;
+import setsunai.songs.rest.SongInput;
 import setsunai.songs.rest.SongView;
 
-/** Reading songs. */
+/** Reading and writing songs; every write is one transaction. */
 @ApplicationScoped
 public class SongService {
+
+    /** What a write did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Written(SongView song, Outcome outcome) {
+    }
 
     @Inject
     SongRepository songs;
 
+    @Inject
+    ArtistRepository artists;
+
     @Transactional
     public SongView get(String slug) {
-        return songs.findBySlug(slug).map(SongMapper::toView)
-                .orElseThrow(() -> ProblemException.notFound("No song with slug '" + slug + "'."));
+        return SongMapper.toView(find(slug));
     }
 
     @Transactional
-    public Page<SongView> list(List<String> titleSlugs, PageRequest page) {
-        var query = titleSlugs.isEmpty() ? songs.find("order by title") : songs.usedInTitles(titleSlugs);
-        var items = SongMapper.toViews(query.page(page.page() - 1, page.size()).list());
-        return Page.of(items, page, query.count());
+    public Page<SongView> list(SongCriteria criteria, PageRequest page) {
+        var matches = songs.search(criteria, page.offset(), page.size());
+        return Page.of(SongMapper.toViews(songs.findInOrder(matches.ids())), page, matches.total());
+    }
+
+    /** 409 if the slug is taken. */
+    @Transactional
+    public SongView create(SongInput input) {
+        if (songs.findBySlug(input.slug()).isPresent()) {
+            throw conflict(input.slug());
+        }
+        Song song = newSong(input);
+        songs.persist(song);
+        flush(song);
+        return SongMapper.toView(song);
+    }
+
+    /** 404 if absent, 412 unless the stored version is {@code expectedVersion}. */
+    @Transactional
+    public SongView update(String slug, long expectedVersion, SongInput input) {
+        Song song = songs.findBySlugForUpdate(slug)
+                .orElseThrow(() -> ProblemException.notFound(notFound(slug)));
+        Preconditions.requireVersion(expectedVersion, song.version);
+        SongView before = SongMapper.content(song);
+        apply(song, input);
+        if (!before.equals(SongMapper.content(song))) {
+            song.updatedAt = OffsetDateTime.now(); // the song row itself changes, so @Version moves on
+        }
+        flush(song);
+        return SongMapper.toView(song);
+    }
+
+    /** Deletes the song; with an expected version (If-Match), only if it is still that version. */
+    @Transactional
+    public void delete(String slug, Long expectedVersion) {
+        Song song = songs.findBySlugForUpdate(slug)
+                .orElseThrow(() -> ProblemException.notFound(notFound(slug)));
+        if (expectedVersion != null) {
+            Preconditions.requireVersion(expectedVersion, song.version);
+        }
+        songs.delete(song);
+    }
+
+    /** Import: create or update by slug, in a transaction of its own so one bad line never undoes another. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Written upsert(SongInput input) {
+        Song song = songs.findBySlugForUpdate(input.slug()).orElse(null);
+        if (song == null) {
+            song = newSong(input);
+            songs.persist(song);
+            flush(song);
+            return new Written(SongMapper.toView(song), Outcome.CREATED);
+        }
+        SongView before = SongMapper.content(song);
+        apply(song, input);
+        if (before.equals(SongMapper.content(song))) {
+            return new Written(SongMapper.toView(song), Outcome.UNCHANGED);
+        }
+        song.updatedAt = OffsetDateTime.now();
+        flush(song);
+        return new Written(SongMapper.toView(song), Outcome.UPDATED);
+    }
+
+    private Song newSong(SongInput input) {
+        Song song = new Song();
+        song.slug = input.slug();
+        song.version = 1; // as the dataset's songs start (the column default); Hibernate would seed 0
+        apply(song, input);
+        return song;
+    }
+
+    private Song find(String slug) {
+        return songs.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(notFound(slug)));
+    }
+
+    /** Copies the input onto the entity, reusing credit and usage rows where they stay the same. */
+    private void apply(Song song, SongInput input) {
+        song.title = input.title().strip();
+        song.nativeTitle = blankToNull(input.nativeTitle());
+        song.year = input.year();
+        song.single = blankToNull(input.single());
+        List<String> moods = input.moodsOrEmpty().stream().distinct().map(Mood::name).toList();
+        if (!moods.equals(song.moods)) {
+            song.moods = new ArrayList<>(moods);
+        }
+        song.description = blankToNull(input.description());
+        applyCredits(song, input.artists());
+        applyUsages(song, input.usagesOrEmpty());
+    }
+
+    private void applyCredits(Song song, List<SongInput.CreditInput> credits) {
+        Map<String, Artist> known = artists.findBySlugs(credits.stream().map(SongInput.CreditInput::slug).toList())
+                .stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < credits.size(); i++) {
+            var credit = credits.get(i);
+            if (!seen.add(credit.slug() + "/" + credit.role())) {
+                errors.add(new Problem.FieldError("artists[" + i + "]",
+                        "'" + credit.slug() + "' is credited as " + credit.role() + " twice"));
+            }
+            if (!known.containsKey(credit.slug()) && (credit.name() == null || credit.name().isBlank())) {
+                errors.add(new Problem.FieldError("artists[" + i + "].name",
+                        "is required, because no artist has the slug '" + credit.slug() + "' yet"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Map<String, SongArtist> existing = new HashMap<>();
+        for (SongArtist credit : song.credits) {
+            existing.put(credit.artist.slug + "/" + credit.role, credit);
+        }
+        List<SongArtist> next = new ArrayList<>();
+        for (int i = 0; i < credits.size(); i++) {
+            var input = credits.get(i);
+            SongArtist credit = existing.remove(input.slug() + "/" + input.role());
+            if (credit == null) {
+                credit = new SongArtist();
+                credit.song = song;
+                credit.role = input.role();
+                credit.artist = known.computeIfAbsent(input.slug(), slug -> newArtist(slug, input.name()));
+            }
+            if (credit.position != i + 1) {
+                credit.position = i + 1;
+            }
+            next.add(credit);
+        }
+        if (!next.equals(song.credits)) {
+            song.credits.clear(); // orphan removal deletes the credits that are gone
+            song.credits.addAll(next);
+        }
+    }
+
+    private Artist newArtist(String slug, String name) {
+        Artist artist = new Artist();
+        artist.slug = slug;
+        artist.name = name.strip();
+        artists.persist(artist);
+        return artist;
+    }
+
+    private static void applyUsages(Song song, List<SongInput.UsageInput> usages) {
+        // Rows are reused in order, so an unchanged list writes nothing.
+        while (song.usages.size() > usages.size()) {
+            song.usages.remove(song.usages.size() - 1);
+        }
+        for (int i = 0; i < usages.size(); i++) {
+            var input = usages.get(i);
+            SongUsage usage;
+            if (i < song.usages.size()) {
+                usage = song.usages.get(i);
+            } else {
+                usage = new SongUsage();
+                usage.song = song;
+                song.usages.add(usage);
+            }
+            usage.titleSlug = input.titleSlug();
+            usage.titleName = blankToNull(input.titleName());
+            usage.role = input.role();
+            usage.sequence = input.sequence();
+            usage.episodes = blankToNull(input.episodes());
+            usage.note = blankToNull(input.note());
+            usage.position = i + 1;
+        }
+    }
+
+    /**
+     * Writes now rather than at commit, so a lost race answers 412/409 here instead of failing the commit,
+     * then brings the search text up to date.
+     */
+    private void flush(Song song) {
+        try {
+            songs.refreshSearchText(song);
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw Preconditions.stale();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ProblemException(409, "Another write created '" + song.slug
+                        + "' (or one of its new artists) at the same time; GET it and retry.");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemException conflict(String slug) {
+        return new ProblemException(409, "A song with slug '" + slug + "' exists already; "
+                + "update it with PUT /api/songs/" + slug + " and If-Match.");
+    }
+
+    static String notFound(String slug) {
+        return "No song with slug '" + slug + "'.";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

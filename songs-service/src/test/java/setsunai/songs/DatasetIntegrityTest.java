@@ -1,0 +1,124 @@
+package setsunai.songs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import setsunai.songs.model.ArtistRole;
+import setsunai.songs.model.Mood;
+import setsunai.songs.model.UsageRole;
+
+/**
+ * The curated file itself, read as a reviewer would (no application needed): unique slugs, known enum values,
+ * one name per artist slug, and every usage pointing at a title of the catalogue's dataset.
+ */
+class DatasetIntegrityTest {
+
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    // Surefire runs in the module directory, next to the catalogue's module.
+    private static final Path SONGS = Path.of("src/main/resources/dataset/songs.json");
+    private static final Path TITLES = Path.of("../catalog-service/src/main/resources/dataset/titles.json");
+
+    private static List<JsonNode> songs;
+    private static Set<String> titleSlugs;
+
+    @BeforeAll
+    static void read() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        songs = new ArrayList<>();
+        mapper.readTree(Files.readString(SONGS)).forEach(songs::add);
+        titleSlugs = new HashSet<>();
+        mapper.readTree(Files.readString(TITLES)).forEach(title -> titleSlugs.add(title.path("slug").asText()));
+    }
+
+    @Test
+    void holdsTheCuratedSongs() {
+        assertTrue(songs.size() >= 100, "songs: " + songs.size());
+        assertTrue(titleSlugs.size() >= 50, "catalogue titles: " + titleSlugs.size());
+    }
+
+    @Test
+    void slugsAreUniqueAndUrlSafe() {
+        Set<String> seen = new HashSet<>();
+        for (JsonNode song : songs) {
+            String slug = song.path("slug").asText();
+            assertTrue(SLUG.matcher(slug).matches(), "bad slug: " + slug);
+            assertTrue(seen.add(slug), "duplicate slug: " + slug);
+        }
+    }
+
+    @Test
+    void everySongIsComplete() {
+        for (JsonNode song : songs) {
+            String slug = song.path("slug").asText();
+            assertTrue(!song.path("title").asText().isBlank(), slug + ": title");
+            assertTrue(song.path("artists").size() >= 1, slug + ": artists");
+            int year = song.path("year").asInt();
+            assertTrue(year >= 1900 && year <= 2100, slug + ": year " + year);
+            assertTrue(song.path("moods").size() >= 1, slug + ": moods");
+            assertTrue(song.path("usages").size() >= 1, slug + ": usages");
+        }
+    }
+
+    @Test
+    void enumValuesAreKnown() {
+        for (JsonNode song : songs) {
+            String slug = song.path("slug").asText();
+            song.path("moods").forEach(m -> assertTrue(names(Mood.values()).contains(m.asText()), slug + ": mood " + m));
+            Set<String> credits = new HashSet<>();
+            song.path("artists").forEach(a -> {
+                assertTrue(names(ArtistRole.values()).contains(a.path("role").asText()), slug + ": role " + a);
+                assertTrue(credits.add(a.path("slug").asText() + "/" + a.path("role").asText()), slug + ": credited twice " + a);
+            });
+            song.path("usages").forEach(u -> {
+                assertTrue(names(UsageRole.values()).contains(u.path("role").asText()), slug + ": usage role " + u);
+                assertTrue(u.path("sequence").isNull() || u.path("sequence").asInt() >= 1, slug + ": sequence " + u);
+            });
+        }
+    }
+
+    @Test
+    void anArtistSlugHasOneName() {
+        Map<String, Set<String>> names = new HashMap<>();
+        for (JsonNode song : songs) {
+            song.path("artists").forEach(a -> {
+                assertTrue(SLUG.matcher(a.path("slug").asText()).matches(), "bad artist slug: " + a);
+                assertTrue(!a.path("name").asText().isBlank(), "artist without a name: " + a);
+                names.computeIfAbsent(a.path("slug").asText(), s -> new TreeSet<>()).add(a.path("name").asText());
+            });
+        }
+        names.forEach((slug, seen) -> assertEquals(1, seen.size(), slug + " is named " + seen));
+    }
+
+    @Test
+    void everyUsagePointsAtACatalogueTitle() {
+        Set<String> unknown = new TreeSet<>();
+        for (JsonNode song : songs) {
+            song.path("usages").forEach(u -> {
+                if (!titleSlugs.contains(u.path("titleSlug").asText())) {
+                    unknown.add(song.path("slug").asText() + " -> " + u.path("titleSlug").asText());
+                }
+            });
+        }
+        assertEquals(Set.of(), unknown, "usages of titles the catalogue does not have");
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return new HashSet<>(Arrays.stream(values).map(Enum::name).toList());
+    }
+}
