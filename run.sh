@@ -81,6 +81,18 @@ if [ "$stale" = 1 ]; then
   ./mvnw -B -q package -DskipTests -pl test-support,catalog-service,songs-service,gateway -am
 fi
 
+# Refuse to start on a taken port: a service that cannot bind would exit, and its health URL would then answer
+# for whatever else listens there.
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ports=("GATEWAY_PORT=$GATEWAY_PORT" "CATALOG_PORT=$CATALOG_PORT" "SONGS_PORT=$SONGS_PORT")
+[ -z "${SETSUNAI_JDBC_URL:-}" ] && ports+=("SETSUNAI_DB_PORT=$DB_PORT")
+for setting in "${ports[@]}"; do
+  if port_busy "${setting#*=}"; then
+    echo "Port ${setting#*=} is already in use; free it or choose another with ${setting%%=*}=<port> $0" >&2
+    exit 1
+  fi
+done
+
 mkdir -p "$LOGS"
 : > "$PIDS"
 trap 'echo; exit 130' INT TERM
@@ -93,11 +105,10 @@ start() { # name, log file, command...
   echo "$name $!" >> "$PIDS"
 }
 
-wait_for() { # name, url, pid-name
-  local name=$1 url=$2 deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    local pid
-    pid=$(awk -v n="$name" '$1 == n {print $2}' "$PIDS")
+wait_for() { # name, health url
+  local name=$1 url=$2 deadline=$((SECONDS + 120)) pid
+  pid=$(awk -v n="$name" '$1 == n {print $2}' "$PIDS")
+  until alive "$pid" && curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if ! alive "$pid"; then
       log "$name exited; last lines of $LOGS/$name.log:"
       tail -20 "$LOGS/$name.log" >&2
