@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import setsunai.common.sql.SqlQuery;
 
 /**
  * The catalogue's native SQL: full-text and fuzzy search, similarity, and the vocabulary with counts.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
+import setsunai.common.sql.SqlQuery;
 
 @ApplicationScoped
 public class SongRepository implements PanacheRepository<Song> {
@@ -60,7 +61,7 @@ public class SongRepository implements PanacheRepository<Song> {
      */
     public Matches search(SongCriteria criteria, int offset, int limit) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            Sql where = new Sql(" WHERE true");
+            SqlQuery where = new SqlQuery(" WHERE true");
             String key = null;
             if (criteria.q() != null) {
                 key = searchKey(connection, criteria.q());
@@ -93,14 +94,14 @@ public class SongRepository implements PanacheRepository<Song> {
             }
 
             long total;
-            Sql count = new Sql("SELECT count(*) FROM song s").append(where);
+            SqlQuery count = new SqlQuery("SELECT count(*) FROM song s").append(where);
             try (PreparedStatement statement = count.prepare(connection); ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 total = rows.getLong(1);
             }
             List<Long> ids = new ArrayList<>();
             if (total > offset) {
-                Sql page = new Sql("SELECT s.id FROM song s").append(where).append(orderBy(criteria, key))
+                SqlQuery page = new SqlQuery("SELECT s.id FROM song s").append(where).append(orderBy(criteria, key))
                         .append(" LIMIT ? OFFSET ?", limit, offset);
                 try (PreparedStatement statement = page.prepare(connection); ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -112,20 +113,20 @@ public class SongRepository implements PanacheRepository<Song> {
         });
     }
 
-    private static Sql orderBy(SongCriteria criteria, String key) {
+    private static SqlQuery orderBy(SongCriteria criteria, String key) {
         String dir = criteria.descending() ? " DESC" : " ASC";
         SongSort sort = criteria.sort();
         if (sort == SongSort.RELEVANCE && key != null) {
             // Full-text rank + how well the words match (typos included) + a bonus for an exact (native) title.
-            return new Sql(" ORDER BY (ts_rank(s.search_vector, plainto_tsquery('simple', ?))"
+            return new SqlQuery(" ORDER BY (ts_rank(s.search_vector, plainto_tsquery('simple', ?))"
                     + " + word_similarity(?, s.search_norm)"
                     + " + CASE WHEN search_key(s.title) = ? OR search_key(s.native_title) = ? THEN 1 ELSE 0 END)"
                     + (criteria.descending() ? " ASC" : " DESC") + ", lower(s.title), s.id", key, key, key, key);
         }
         if (sort == SongSort.YEAR) {
-            return new Sql(" ORDER BY s.year" + dir + " NULLS LAST, lower(s.title)" + dir + ", s.id" + dir);
+            return new SqlQuery(" ORDER BY s.year" + dir + " NULLS LAST, lower(s.title)" + dir + ", s.id" + dir);
         }
-        return new Sql(" ORDER BY lower(s.title)" + dir + ", s.id" + dir);
+        return new SqlQuery(" ORDER BY lower(s.title)" + dir + ", s.id" + dir);
     }
 
     /** The search text as the index stores it: lower case, without accents (same SQL function, same result). */
@@ -141,40 +142,5 @@ public class SongRepository implements PanacheRepository<Song> {
 
     static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** A SQL fragment with its positional parameters, so fragments can be combined without counting '?'s. */
-    static final class Sql {
-        private final StringBuilder text = new StringBuilder();
-        private final List<Object> params = new ArrayList<>();
-
-        Sql(String text, Object... params) {
-            append(text, params);
-        }
-
-        Sql append(String fragment, Object... values) {
-            text.append(fragment);
-            params.addAll(List.of(values));
-            return this;
-        }
-
-        Sql append(Sql other) {
-            text.append(other.text);
-            params.addAll(other.params);
-            return this;
-        }
-
-        PreparedStatement prepare(Connection connection) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(text.toString());
-            for (int i = 0; i < params.size(); i++) {
-                Object value = params.get(i);
-                if (value instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("text", array));
-                } else {
-                    statement.setObject(i + 1, value);
-                }
-            }
-            return statement;
-        }
     }
 }
