@@ -330,6 +330,9 @@ class TitleResourceTest {
                 .body("paths.'/api/titles/{slug}'.put.responses", org.hamcrest.Matchers.hasKey("412"))
                 .body("paths.'/api/titles/import'.post.tags", hasItem("Editing"))
                 .body("paths.'/api/tags'.get.tags", hasItem("Vocabulary"))
+                .body("paths.'/api/titles/{slug}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.properties.keySet()", hasItems("status", "detail", "errors"))
                 .body("components.securitySchemes", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);

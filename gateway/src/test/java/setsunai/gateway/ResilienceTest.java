@@ -129,7 +129,9 @@ class ResilienceTest extends GatewayTestBase {
         // plumbing, not the product: absent from the gateway's own spec
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", not(hasItem(containsString("/q/services"))))
-                .body("paths.keySet()", hasItem("/api/recommendations"));
+                .body("paths.keySet()", hasItem("/api/recommendations"))
+                .body("paths.'/api/recommendations'.get.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"));
     }
 
     private static com.github.tomakehurst.wiremock.matching.StringValuePattern not_(String value) {

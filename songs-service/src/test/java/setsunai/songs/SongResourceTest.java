@@ -257,6 +257,8 @@ class SongResourceTest {
                         hasItems("q", "artist", "mood", "role", "title", "yearFrom", "yearTo", "sort", "page", "size"))
                 .body("paths.'/api/songs'.post.tags", hasItem("Editing"))
                 .body("paths.'/api/songs'.get.tags", not(hasItem("Editing")))
+                .body("paths.'/api/songs/{slug}'.put.responses.'412'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/songs/{slug}'.put.responses.keySet()", hasItems("200", "401", "403", "412", "428"))
                 .body("paths.'/api/songs/import'.post.responses.'200'.content.'application/json'.schema.'$ref'",
                         startsWith("#/components/schemas/ImportReport"));

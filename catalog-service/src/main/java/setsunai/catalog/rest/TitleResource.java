@@ -150,8 +150,7 @@ public class TitleResource {
             headers = @Header(name = "ETag", description = "The title's version, e.g. \"3\"."),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
     public Response get(@Parameter(description = "Title slug.", example = "5-centimeters-per-second") @PathParam("slug") String slug) {
         TitleView title = service.get(slug);
         return Response.ok(title).tag(Preconditions.etag(title.version())).build();
@@ -166,10 +165,8 @@ public class TitleResource {
     @APIResponse(responseCode = "200", description = "A page of similar titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimilarTitlePage.class)))
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
     public Response similar(
             @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
             @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
@@ -194,18 +191,12 @@ public class TitleResource {
             headers = {@Header(name = "Location", description = "URL of the new title."),
                     @Header(name = "ETag", description = "Its version, for a later If-Match.")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST + " Also malformed JSON.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A title with this slug exists already.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 2 MB.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST + " Also malformed JSON.")
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "409", description = "A title with this slug exists already.")
+    @APIResponse(responseCode = "413", description = "Body over 2 MB.")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.")
     public Response create(@RequestBody(description = "The new title.", required = true)
                            @NotNull(message = "a JSON title is required") @Valid TitleInput input,
                            @Context UriInfo uri) {
@@ -227,20 +218,13 @@ public class TitleResource {
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); the new ETag is in the header.",
             headers = @Header(name = "ETag", description = "The new version."),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The title changed since your GET: read it again and re-apply.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = "The title changed since your GET: read it again and re-apply.")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     public Response replace(
             @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "The ETag from your last GET of this title.", example = "\"1\"",
@@ -259,14 +243,10 @@ public class TitleResource {
     @Operation(summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
             + "at that version. Songs that point at the slug keep pointing at it; the gateway reports them as unknown.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match was given and the title has changed since.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "412", description = "If-Match was given and the title has changed since.")
     public Response delete(
             @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, description = "Optional: delete only if still at this ETag.", example = "\"1\"")
@@ -288,14 +268,10 @@ public class TitleResource {
                     examples = @ExampleObject(name = "one bad line", value = """
                             {"created":1,"updated":1,"unchanged":0,"rejected":[{"line":2,"slug":"bad-one",
                              "errors":[{"field":"tearjerker","message":"must be less than or equal to 10"}]}]}""")))
-    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 2 MB: split the file.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/x-ndjson.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", description = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "413", description = "Body over 2 MB: split the file.")
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/x-ndjson.")
     public ImportReport importTitles(
             @RequestBody(description = "One JSON title per line.", required = true,
                     content = @Content(mediaType = NdjsonLines.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.catalog.service.TitleService;
-import setsunai.common.problem.Problem;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.PageRequest;
 import setsunai.common.web.QueryParams;
@@ -45,8 +44,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "200", description = "A page of tags.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagPage.class)))
     @APIResponse(responseCode = "304", description = "The ETag sent in If-None-Match still matches.")
-    @APIResponse(responseCode = "400", description = "Invalid page or size.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size.")
     public Response tags(@Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
                          @Parameter(description = ApiDocs.SIZE + " Default 100.", example = "100") @QueryParam("size") String size,
                          @Context UriInfo uri) {
@@ -60,8 +58,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "200", description = "A page of studios.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudioPage.class)))
     @APIResponse(responseCode = "304", description = "The ETag sent in If-None-Match still matches.")
-    @APIResponse(responseCode = "400", description = "Invalid page or size.",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid page or size.")
     public Response studios(@Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
                             @Parameter(description = ApiDocs.SIZE + " Default 100.", example = "100") @QueryParam("size") String size,
                             @Context UriInfo uri) {

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.gateway.service.ConsistencyService;
 
 @Path("/api/consistency")
@@ -29,8 +28,7 @@ public class ConsistencyResource {
                     + "is cached for 30 seconds.")
     @APIResponse(responseCode = "200", description = "The report.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyReport.class)))
-    @APIResponse(responseCode = "503", description = "A service is unavailable; half a report would mislead.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A service is unavailable; half a report would mislead.")
     public Uni<ConsistencyReport> report() {
         return consistency.report();
     }

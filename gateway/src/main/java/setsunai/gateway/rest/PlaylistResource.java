@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.service.MoodDef;
 import setsunai.gateway.service.Moods;
@@ -39,10 +38,8 @@ public class PlaylistResource {
                     + "still 200; each anime is then named from the song's usage and `degraded` says why.")
     @APIResponse(responseCode = "200", description = "The playlist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Playlist.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed) or a bad limit.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The songs service is unavailable.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed) or a bad limit.")
+    @APIResponse(responseCode = "503", description = "The songs service is unavailable.")
     public Uni<Playlist> playlist(
             @Parameter(description = "A mood from GET /api/moods.", example = "heartbroken") @PathParam("mood") String mood,
             @Parameter(description = "How many songs, 1 to 100.", example = "30") @QueryParam("limit") String limit) {

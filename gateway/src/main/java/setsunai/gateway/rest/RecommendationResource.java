@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.service.MoodDef;
 import setsunai.gateway.service.Moods;
@@ -44,10 +43,8 @@ public class RecommendationResource {
                     + "failure is named in `degraded`.")
     @APIResponse(responseCode = "200", description = "Ranked titles, best first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.")
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.")
     public Uni<Recommendations> recommend(
             @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
             @Parameter(description = "Only these formats (repeatable): MOVIE, TV, OVA, ONA, SPECIAL.", example = "MOVIE")

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.gateway.service.SongDetailService;
 
 @Path("/api/songs")
@@ -32,10 +31,8 @@ public class SongResource {
                     + "failure named in `degraded`.")
     @APIResponse(responseCode = "200", description = "The song with its titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongDetail.class)))
-    @APIResponse(responseCode = "404", description = "No song has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The songs service is unavailable.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No song has this slug.")
+    @APIResponse(responseCode = "503", description = "The songs service is unavailable.")
     public Uni<SongDetail> song(@Parameter(description = "Song slug.", example = "one-more-time-one-more-chance")
                                 @PathParam("slug") String slug) {
         return songs.detail(slug);

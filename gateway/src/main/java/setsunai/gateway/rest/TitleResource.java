@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.gateway.service.TitleDetailService;
 
 @Path("/api/titles")
@@ -32,10 +31,8 @@ public class TitleResource {
                     + "still 200, with what is known and the failure named in `degraded`.")
     @APIResponse(responseCode = "200", description = "The title with its soundtrack and similar titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class)))
-    @APIResponse(responseCode = "404", description = "No title has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No title has this slug.")
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.")
     public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second")
                                   @PathParam("slug") String slug) {
         return titles.detail(slug);

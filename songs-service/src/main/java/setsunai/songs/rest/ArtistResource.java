@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.common.problem.Problem;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.QueryParams;
 import setsunai.songs.service.ArtistService;
@@ -42,8 +41,7 @@ public class ArtistResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtistPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag.")
-    @APIResponse(responseCode = "400", description = "Invalid parameter, listed in `errors`.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameter, listed in `errors`.")
     public Response list(
             @Parameter(description = "Part of a name, at most 200 characters.", example = "kajiura")
             @QueryParam("q") String q,
@@ -71,8 +69,7 @@ public class ArtistResource {
     @APIResponse(responseCode = "200", description = "The artist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtistView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag.")
-    @APIResponse(responseCode = "404", description = "No artist has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No artist has this slug.")
     public ArtistView get(@Parameter(description = "Artist slug.", example = "supercell") @PathParam("slug") String slug) {
         return service.get(slug);
     }

@@ -169,8 +169,7 @@ public class SongResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongView.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match named the current ETag.")
-    @APIResponse(responseCode = "404", description = "No song has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No song has this slug.")
     public Response get(@Parameter(description = "Song slug.", example = "one-more-time-one-more-chance")
                         @PathParam("slug") String slug) {
         SongView song = service.get(slug);
@@ -190,18 +189,12 @@ public class SongResource {
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body: malformed JSON or invalid fields, listed in `errors`.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no `editor` role.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A song with this slug exists already.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 2 MB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body: malformed JSON or invalid fields, listed in `errors`.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
+    @APIResponse(responseCode = "409", description = "A song with this slug exists already.")
+    @APIResponse(responseCode = "413", description = "The body is larger than 2 MB.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
     public Response create(@NotNull @Valid SongInput body, @Context UriInfo uri) {
         if (body.slug() == null) {
             throw new InvalidInputException("slug", "must not be blank");
@@ -224,20 +217,13 @@ public class SongResource {
     @APIResponse(responseCode = "200", description = "Updated; ETag is the new version.",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body, or a slug that differs from the path's.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no `editor` role.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No song has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Someone changed the song since your GET: GET it again.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or a slug that differs from the path's.")
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
+    @APIResponse(responseCode = "404", description = "No song has this slug.")
+    @APIResponse(responseCode = "412", description = "Someone changed the song since your GET: GET it again.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
+    @APIResponse(responseCode = "428", description = "If-Match is missing.")
     public Response update(
             @Parameter(description = "Song slug.", example = "one-more-time-one-more-chance") @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, required = true,
@@ -261,14 +247,10 @@ public class SongResource {
     @Operation(summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
             + "stay. With If-Match, only if the song is still that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = "No valid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no `editor` role.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No song has this slug.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match named an older version.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
+    @APIResponse(responseCode = "404", description = "No song has this slug.")
+    @APIResponse(responseCode = "412", description = "If-Match named an older version.")
     public Response delete(
             @Parameter(description = "Song slug.", example = "one-more-time-one-more-chance") @PathParam("slug") String slug,
             @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH,
@@ -298,14 +280,10 @@ public class SongResource {
                             {"created": 1, "updated": 0, "unchanged": 0, "rejected": [{"line": 2, "slug": "broken",
                              "errors": [{"field": "artists", "message": "size must be between 1 and 50"},
                                         {"field": "title", "message": "must not be blank"}]}]}""")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no `editor` role.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 2 MB: split the import.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token.")
+    @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
+    @APIResponse(responseCode = "413", description = "The body is larger than 2 MB: split the import.")
+    @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson.")
     public ImportReport importSongs(String body) {
         return importer.run(body);
     }
