@@ -186,11 +186,11 @@ class RecommendationTest extends GatewayTestBase {
     }
 
     @Test
-    void slowCatalogueIsA503WithinTheBudget() {
+    void slowCatalogueIsA503WithinOneSecond() {
         wireMock.stubFor(titlesApi().willReturn(aResponse().withFixedDelay(1500).withBody("{}")));
 
         long millis = millisOfSecondCall(() -> given().get("/api/recommendations?mood=grieving").then().statusCode(503));
-        assertThat(millis, lessThan(1500L));
+        assertThat(millis, lessThan(1000L));
         // the cached candidate load keeps retrying after the caller gave up; let it finish before the next test
         sleep(2500);
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
@@ -29,31 +30,34 @@ public class CatalogSource {
     @Inject
     CachedCandidates cachedCandidates;
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "titleFailed")
     public Uni<Fetched<Optional<CatalogTitle>>> title(String slug) {
         return client.title(slug).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "titlesFailed")
     public Uni<Fetched<List<CatalogTitle>>> titles(List<String> slugs) {
         return client.titles(slugs).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "candidatesFailed")
     public Uni<Fetched<List<CatalogTitle>>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
         return cachedCandidates.candidates(anyTag, formats, endings).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    // Similar titles are the costliest catalogue call and only a secondary part of an answer: past this many calls
+    // in flight (and queued), further ones degrade at once instead of piling up on the catalogue.
+    @Bulkhead(value = 8, waitingTaskQueue = 16)
+    @Timeout(800)
     @Fallback(fallbackMethod = "similarFailed")
     public Uni<Fetched<List<SimilarTitle>>> similar(String slug, int size) {
         return client.similar(slug, size).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "pageFailed")
     public Uni<Fetched<PageOf<CatalogTitle>>> page(int page) {
         return client.page(page).map(Fetched::ok);

@@ -2,6 +2,7 @@ package setsunai.gateway.service;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +21,9 @@ public record Degradation(
         if (failure instanceof TimeoutException) {
             // the exception names our own method; the client only needs to know the service was too slow
             return "did not answer in time";
+        }
+        if (failure instanceof BulkheadException) {
+            return "too many calls in flight to it, so this one was skipped";
         }
         if (failure instanceof CircuitBreakerOpenException) {
             return "circuit breaker open: recent calls failed, so it is not called for a few seconds";

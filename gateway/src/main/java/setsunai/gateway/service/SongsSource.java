@@ -25,25 +25,25 @@ public class SongsSource {
     @Inject
     SongsClient client;
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "songFailed")
     public Uni<Fetched<Optional<SongsSong>>> song(String slug) {
         return client.song(slug).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "songsOfTitlesFailed")
     public Uni<Fetched<List<SongsSong>>> songsOfTitles(List<String> titleSlugs) {
         return client.songsOfTitles(titleSlugs).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "byMoodFailed")
     public Uni<Fetched<List<SongsSong>>> byMood(List<String> moods) {
         return client.byMood(moods).map(Fetched::ok);
     }
 
-    @Timeout(900)
+    @Timeout(800)
     @Fallback(fallbackMethod = "pageFailed")
     public Uni<Fetched<PageOf<SongsSong>>> page(int page) {
         return client.page(page).map(Fetched::ok);

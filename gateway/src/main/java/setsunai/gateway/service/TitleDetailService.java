@@ -15,8 +15,9 @@ import setsunai.gateway.rest.TitleDetail;
 import setsunai.gateway.rest.TitleSummary;
 
 /**
- * Title + soundtrack + similar titles: the title (primary), its songs and its similar titles fetched in parallel,
- * then one songs batch for the similar titles' top songs (it needs their slugs, so it comes second).
+ * Title + soundtrack + similar titles: the title (primary), its songs and its similar titles fetched in parallel;
+ * the songs batch for the similar titles' top songs needs their slugs, so it starts as soon as the similar titles
+ * arrive, while the other two calls may still be running.
  */
 @ApplicationScoped
 public class TitleDetailService {
@@ -30,39 +31,45 @@ public class TitleDetailService {
     @Inject
     GatewayConfig config;
 
+    /** The similar titles (without the title itself) and the songs of all of them. */
+    private record SimilarWithSongs(Fetched<List<SimilarTitle>> similar, List<SimilarTitle> others,
+                                    Fetched<List<SongsSong>> songs) {
+    }
+
     public Uni<TitleDetail> detail(String slug) {
-        int similarLimit = config.ranking().similarLimit();
         return Uni.combine().all()
-                .unis(catalog.title(slug), songs.songsOfTitles(List.of(slug)), catalog.similar(slug, similarLimit))
+                .unis(catalog.title(slug), songs.songsOfTitles(List.of(slug)), similarWithSongs(slug))
                 .asTuple()
-                .chain(all -> {
+                .map(all -> {
                     CatalogTitle title = all.getItem1().orUnavailable("The catalogue")
                             .orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
-                    List<Degradation> degraded = new ArrayList<>();
                     var soundtrack = all.getItem2();
                     var similar = all.getItem3();
-                    if (soundtrack.failed()) {
-                        degraded.add(soundtrack.failure());
-                    }
-                    if (similar.failed()) {
-                        degraded.add(similar.failure());
-                    }
-                    List<SimilarTitle> others = similar.value().stream()
-                            .filter(s -> s.title() != null && s.title().slug() != null && !slug.equals(s.title().slug()))
-                            .limit(similarLimit)
-                            .toList();
-                    // songs already failed for this request: do not wait for them a second time
-                    if (others.isEmpty() || soundtrack.failed()) {
-                        return Uni.createFrom().item(new TitleDetail(title, soundtrack.value(),
-                                withTopSongs(others, List.of()), degraded));
-                    }
-                    return songs.songsOfTitles(others.stream().map(s -> s.title().slug()).toList()).map(topSongs -> {
-                        if (topSongs.failed()) {
-                            degraded.add(topSongs.failure());
+                    List<Degradation> degraded = new ArrayList<>();
+                    for (Fetched<?> part : List.of(soundtrack, similar.similar(), similar.songs())) {
+                        // songs can fail twice in one answer (soundtrack and top songs): name each service once
+                        if (part.failed() && degraded.stream().noneMatch(d -> d.service().equals(part.failure().service()))) {
+                            degraded.add(part.failure());
                         }
-                        return new TitleDetail(title, soundtrack.value(), withTopSongs(others, topSongs.value()), degraded);
-                    });
+                    }
+                    return new TitleDetail(title, soundtrack.value(), withTopSongs(similar.others(), similar.songs().value()),
+                            degraded);
                 });
+    }
+
+    private Uni<SimilarWithSongs> similarWithSongs(String slug) {
+        int similarLimit = config.ranking().similarLimit();
+        return catalog.similar(slug, similarLimit).chain(similar -> {
+            List<SimilarTitle> others = similar.value().stream()
+                    .filter(s -> s.title() != null && s.title().slug() != null && !slug.equals(s.title().slug()))
+                    .limit(similarLimit)
+                    .toList();
+            if (others.isEmpty()) {
+                return Uni.createFrom().item(new SimilarWithSongs(similar, others, Fetched.ok(List.of())));
+            }
+            return songs.songsOfTitles(others.stream().map(s -> s.title().slug()).toList())
+                    .map(topSongs -> new SimilarWithSongs(similar, others, topSongs));
+        });
     }
 
     private static List<TitleDetail.Similar> withTopSongs(List<SimilarTitle> similar, List<SongsSong> songs) {
