@@ -3,9 +3,10 @@ package setsunai.songs.mapping;
 import java.util.List;
 import setsunai.songs.model.Mood;
 import setsunai.songs.model.Song;
+import setsunai.songs.model.SongQueries;
 import setsunai.songs.rest.SongView;
 
-/** Entity to API record; the only place that knows both shapes. */
+/** Entities and rows to API records; the only place that knows both shapes. */
 public final class SongMapper {
 
     private SongMapper() {
@@ -20,14 +21,26 @@ public final class SongMapper {
                 song.version);
     }
 
-    /** What a song says, without its version: equal before and after a write means the write changed nothing. */
-    public static SongView content(Song song) {
-        SongView view = toView(song);
-        return new SongView(view.slug(), view.title(), view.nativeTitle(), view.artists(), view.year(), view.single(),
-                view.moods(), view.description(), view.usages(), 0);
+    public static SongView toView(SongQueries.Row row) {
+        return new SongView(row.slug(), row.title(), row.nativeTitle(),
+                row.credits().stream().map(c -> new SongView.Credit(c.name(), c.slug(), c.role())).toList(),
+                row.year(), row.single(), row.moods().stream().map(Mood::valueOf).toList(), row.description(),
+                row.usages().stream().map(u -> new SongView.Usage(u.titleSlug(), u.titleName(), u.role(), u.sequence(),
+                        u.episodes(), u.note())).toList(),
+                row.version());
     }
 
-    public static List<SongView> toViews(List<Song> songs) {
-        return songs.stream().map(SongMapper::toView).toList();
+    public static List<SongView> toViews(List<SongQueries.Row> rows) {
+        return rows.stream().map(SongMapper::toView).toList();
+    }
+
+    /** What a song says, without its version: equal before and after a write means the write changed nothing. */
+    public static SongView content(Song song) {
+        return content(toView(song));
+    }
+
+    public static SongView content(SongView view) {
+        return new SongView(view.slug(), view.title(), view.nativeTitle(), view.artists(), view.year(), view.single(),
+                view.moods(), view.description(), view.usages(), 0);
     }
 }

@@ -42,7 +42,7 @@ public class ArtistRepository implements PanacheRepository<Artist> {
                        (SELECT count(DISTINCT sa.song_id) FROM song_artist sa WHERE sa.artist_id = a.id)
                 FROM artist a""" + where + order + " LIMIT :limit OFFSET :offset");
         if (key != null) {
-            String like = "%" + SongRepository.escapeLike(key) + "%";
+            String like = "%" + SongQueries.escapeLike(key) + "%";
             count.setParameter("key", key).setParameter("like", like);
             page.setParameter("key", key).setParameter("like", like);
         }

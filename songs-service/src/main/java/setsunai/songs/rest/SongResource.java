@@ -268,8 +268,9 @@ public class SongResource {
     @Tag(name = "Editing")
     @SecurityRequirement(name = "editorToken")
     @Operation(summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
-            + "Each line is created or updated by slug in its own transaction: good lines are stored even when others "
-            + "are rejected, and the answer lists every rejected line with its errors. Blank lines are skipped.")
+            + "Lines are created or updated by slug, many at a time; a line that cannot be stored is rejected alone: "
+            + "good lines are stored even when others are rejected, and the answer lists every rejected line with its "
+            + "errors. Blank lines are skipped. Imports may run in parallel, new artists included.")
     @RequestBody(required = true, content = @Content(mediaType = NdjsonLines.MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "two songs", value = """
             {"slug": "my-song", "title": "My Song", "artists": [{"slug": "new-artist", "name": "New Artist", "role": "PERFORMER"}], "moods": ["HOPE"], "usages": [{"titleSlug": "clannad-after-story", "role": "INSERT"}]}

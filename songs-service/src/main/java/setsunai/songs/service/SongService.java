@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import setsunai.common.problem.InvalidInputException;
@@ -28,36 +29,34 @@ import setsunai.songs.model.Mood;
 import setsunai.songs.model.Song;
 import setsunai.songs.model.SongArtist;
 import setsunai.songs.model.SongCriteria;
+import setsunai.songs.model.SongQueries;
 import setsunai.songs.model.SongRepository;
 import setsunai.songs.model.SongUsage;
 import setsunai.songs.rest.SongInput;
 import setsunai.songs.rest.SongView;
 
-/** Reading and writing songs; every write is one transaction. */
+/** Reading and writing songs; every write is one transaction. The NDJSON import is {@link SongImporter}. */
 @ApplicationScoped
 public class SongService {
-
-    /** What a write did. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Written(SongView song, Outcome outcome) {
-    }
 
     @Inject
     SongRepository songs;
 
     @Inject
+    SongQueries queries;
+
+    @Inject
     ArtistRepository artists;
 
-    @Transactional
+    // Reads need no transaction and no entities: plain rows (songs, credits, usages) mapped to the API records.
     public SongView get(String slug) {
-        return SongMapper.toView(find(slug));
+        return queries.findBySlug(slug).map(SongMapper::toView)
+                .orElseThrow(() -> ProblemException.notFound(notFound(slug)));
     }
 
-    @Transactional
     public Page<SongView> list(SongCriteria criteria, PageRequest page) {
-        var matches = songs.search(criteria, page.offset(), page.size());
-        return Page.of(SongMapper.toViews(songs.findInOrder(matches.ids())), page, matches.total());
+        var matches = queries.search(criteria, page.offset(), page.size());
+        return Page.of(SongMapper.toViews(matches.rows()), page, matches.total());
     }
 
     /** 409 if the slug is taken. */
@@ -98,36 +97,12 @@ public class SongService {
         songs.delete(song);
     }
 
-    /** Import: create or update by slug, in a transaction of its own so one bad line never undoes another. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Written upsert(SongInput input) {
-        Song song = songs.findBySlugForUpdate(input.slug()).orElse(null);
-        if (song == null) {
-            song = newSong(input);
-            songs.persist(song);
-            flush(song);
-            return new Written(SongMapper.toView(song), Outcome.CREATED);
-        }
-        SongView before = SongMapper.content(song);
-        apply(song, input);
-        if (before.equals(SongMapper.content(song))) {
-            return new Written(SongMapper.toView(song), Outcome.UNCHANGED);
-        }
-        song.updatedAt = OffsetDateTime.now();
-        flush(song);
-        return new Written(SongMapper.toView(song), Outcome.UPDATED);
-    }
-
     private Song newSong(SongInput input) {
         Song song = new Song();
         song.slug = input.slug();
         song.version = 1; // as the dataset's songs start (the column default); Hibernate would seed 0
         apply(song, input);
         return song;
-    }
-
-    private Song find(String slug) {
-        return songs.findBySlug(slug).orElseThrow(() -> ProblemException.notFound(notFound(slug)));
     }
 
     /** Copies the input onto the entity, reusing credit and usage rows where they stay the same. */
@@ -148,19 +123,7 @@ public class SongService {
     private void applyCredits(Song song, List<SongInput.CreditInput> credits) {
         Map<String, Artist> known = artists.findBySlugs(credits.stream().map(SongInput.CreditInput::slug).toList())
                 .stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < credits.size(); i++) {
-            var credit = credits.get(i);
-            if (!seen.add(credit.slug() + "/" + credit.role())) {
-                errors.add(new Problem.FieldError("artists[" + i + "]",
-                        "'" + credit.slug() + "' is credited as " + credit.role() + " twice"));
-            }
-            if (!known.containsKey(credit.slug()) && (credit.name() == null || credit.name().isBlank())) {
-                errors.add(new Problem.FieldError("artists[" + i + "].name",
-                        "is required, because no artist has the slug '" + credit.slug() + "' yet"));
-            }
-        }
+        List<Problem.FieldError> errors = creditErrors(credits, known::containsKey);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -187,6 +150,40 @@ public class SongService {
             song.credits.clear(); // orphan removal deletes the credits that are gone
             song.credits.addAll(next);
         }
+    }
+
+    /** No artist twice in one role; a new artist (not {@code known}) needs a name. Shared with the import. */
+    static List<Problem.FieldError> creditErrors(List<SongInput.CreditInput> credits, Predicate<String> known) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < credits.size(); i++) {
+            var credit = credits.get(i);
+            if (!seen.add(credit.slug() + "/" + credit.role())) {
+                errors.add(new Problem.FieldError("artists[" + i + "]",
+                        "'" + credit.slug() + "' is credited as " + credit.role() + " twice"));
+            }
+            if (!known.test(credit.slug()) && (credit.name() == null || credit.name().isBlank())) {
+                errors.add(new Problem.FieldError("artists[" + i + "].name",
+                        "is required, because no artist has the slug '" + credit.slug() + "' yet"));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * The song an input describes, as {@link #apply} stores it (same normalisation), without entities: what the
+     * import compares with the stored song and writes. {@code artistNames} maps every credited slug to its name.
+     */
+    static SongView intended(SongInput input, Map<String, String> artistNames, long version) {
+        return new SongView(input.slug(), input.title().strip(), blankToNull(input.nativeTitle()),
+                input.artists().stream()
+                        .map(c -> new SongView.Credit(artistNames.get(c.slug()), c.slug(), c.role())).toList(),
+                input.year(), blankToNull(input.single()), input.moodsOrEmpty().stream().distinct().toList(),
+                blankToNull(input.description()),
+                input.usagesOrEmpty().stream()
+                        .map(u -> new SongView.Usage(u.titleSlug(), blankToNull(u.titleName()), u.role(), u.sequence(),
+                                blankToNull(u.episodes()), blankToNull(u.note()))).toList(),
+                version);
     }
 
     private Artist newArtist(String slug, String name) {
