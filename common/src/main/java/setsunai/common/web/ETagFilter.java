@@ -10,9 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -75,12 +74,16 @@ public class ETagFilter {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Two different 32-bit checksums and the length: a tag only has to change when the body does (no adversary
+     * picks our bodies), and both checksums are CPU intrinsics, where SHA-256 cost several percent of a busy
+     * service's CPU in the benchmarks (bench/RESULTS.md).
+     */
+    static String hash(byte[] body) {
+        CRC32C crc32c = new CRC32C();
+        crc32c.update(body);
+        CRC32 crc32 = new CRC32();
+        crc32.update(body);
+        return String.format("%08x%08x-%x", crc32c.getValue(), crc32.getValue(), body.length);
     }
 }
