@@ -21,11 +21,12 @@ public class DatasetReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection();
              ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT (SELECT count(*) FROM tag), (SELECT count(*) FROM title)")) {
+                     // Only the small vocabulary: probes run every few seconds, and counting 100k titles is not free.
+                     "SELECT count(*) FROM tag")) {
             row.next();
             long tags = row.getLong(1);
             return HealthCheckResponse.named("Catalog dataset").status(tags > 0)
-                    .withData("tags", tags).withData("titles", row.getLong(2)).build();
+                    .withData("tags", tags).build();
         } catch (Exception e) {
             return HealthCheckResponse.named("Catalog dataset").down().withData("error", e.getMessage()).build();
         }
