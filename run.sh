@@ -71,7 +71,8 @@ start() { # name, command...: in the background, logging to .run/logs/<name>.log
 }
 
 start_service() { # name; uses the settings of this run
-  local java=(java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$1/target/quarkus-app/quarkus-run.jar")
+  # The JVM settings every deployment uses (jvm.options); fewer glibc malloc arenas keep the native footprint small.
+  local java=(env MALLOC_ARENA_MAX=2 java @jvm.options -jar "$1/target/quarkus-app/quarkus-run.jar")
   case "$1" in
     catalog-service)
       start "$1" env QUARKUS_HTTP_PORT="$CATALOG_PORT" QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" \

@@ -27,15 +27,16 @@ BUDGET="${BENCH_BUDGET_SECONDS:-840}"
 WRK_CONNECTIONS="${BENCH_WRK_CONNECTIONS:-16}"
 IMPORT_PARALLEL="${BENCH_IMPORT_PARALLEL:-3}"
 BANGUMI="${BENCH_BANGUMI:-0}"
-# What-if: the services once more with a smaller JVM footprint, to show what the RSS target would need.
+# What-if: the services once more with other JVM flags (default: with the C2 compiler, which jvm.options leaves out),
+# with native memory tracking, to show where the memory goes and what the change would cost in throughput.
 WHATIF="${BENCH_WHATIF:-1}"
-read -r -a WHATIF_OPTS <<< "${BENCH_WHATIF_OPTS:--XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:NativeMemoryTracking=summary -XX:+ExitOnOutOfMemoryError}"
+read -r -a WHATIF_OPTS <<< "${BENCH_WHATIF_OPTS:-@jvm.options -XX:TieredStopAtLevel=4 -XX:NativeMemoryTracking=summary}"
 DB_PORT="${BENCH_DB_PORT:-25433}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 CAT_PORT="${BENCH_CATALOG_PORT:-28081}"
 SONGS_PORT="${BENCH_SONGS_PORT:-28082}"
-# The services run exactly as ./run.sh runs them.
-JAVA_OPTS=(-Xmx256m -XX:+ExitOnOutOfMemoryError)
+# The services run exactly as ./run.sh runs them (jvm.options, MALLOC_ARENA_MAX=2).
+JAVA_OPTS=(@jvm.options)
 SERVICES=(catalog-service songs-service gateway)
 
 OUT=bench/out
@@ -126,7 +127,7 @@ put machine.nproc "$(nproc)"
 put machine.cpu "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 put machine.mem "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 put machine.java "$(java -version 2>&1 | head -2 | tr '\n' ' ' | sed 's/ *$//')"
-put machine.java_opts "${JAVA_OPTS[*]}"
+put machine.java_opts "$(grep -v '^#' jvm.options | tr '\n' ' ')MALLOC_ARENA_MAX=2"
 put machine.wrk "$(wrk -v 2>&1 | head -1 | awk '{print "wrk " $2}')"
 put machine.hyperfoil "0.25.2"
 put machine.git "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- catalog-service songs-service gateway common 2>/dev/null || echo ' + uncommitted changes')"
@@ -171,9 +172,7 @@ start_service() { # service mode(cold|warm|train|cds)
     cds) opts+=("-XX:SharedArchiveFile=$OUT/cds/$svc.jsa" -Xshare:auto) ;;
     whatif) opts=("${WHATIF_OPTS[@]}") ;;
   esac
-  local envs=(QUARKUS_HTTP_PORT="$port")
-  # what-if: also fewer glibc malloc arenas (one per thread by default, up to 8 per core)
-  [ "$mode" = whatif ] && envs+=(MALLOC_ARENA_MAX=2)
+  local envs=(QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX=2)
   case "$svc" in
     catalog-service) envs+=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_ADMIN" QUARKUS_DATASOURCE_USERNAME=catalog QUARKUS_DATASOURCE_PASSWORD=catalog) ;;
     songs-service) envs+=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_ADMIN" QUARKUS_DATASOURCE_USERNAME=songs QUARKUS_DATASOURCE_PASSWORD=songs) ;;
@@ -427,10 +426,10 @@ for svc in catalog-service songs-service; do
   put "pool.$svc.jdbc_max" "$(grep -h '^quarkus.datasource.jdbc.max-size' "$svc/src/main/resources/application.properties" | cut -d= -f2)"
 done
 
-# ---- 10. what-if: the same services with a smaller JVM footprint (skipped when the run is already long) ------------
+# ---- 10. what-if: the same services with other JVM flags (skipped when the run is already long) ---------------------
 if [ "$WHATIF" = 1 ] && [ "$((SECONDS - T0))" -lt "$((BUDGET - 75))" ]; then
   log "what-if: ${WHATIF_OPTS[*]}"
-  put run.whatif_opts "MALLOC_ARENA_MAX=2 ${WHATIF_OPTS[*]}"
+  put run.whatif_opts "${WHATIF_OPTS[*]}"
   stop_services
   for svc in "${SERVICES[@]}"; do start_service "$svc" whatif; done
   # A short warm-up first (not reported), so the comparison is not one of a cold JIT against a warm one.

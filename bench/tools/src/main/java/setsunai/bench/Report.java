@@ -152,7 +152,7 @@ public final class Report {
         if (!r.containsKey("run.whatif_opts")) {
             return;
         }
-        md.append("### What-if: a smaller JVM footprint\n\n");
+        md.append("### What-if: other JVM flags\n\n");
         md.append("The three services restarted with `").append(v("run.whatif_opts")).append("` instead of `")
                 .append(v("machine.java_opts")).append("`, then a 3 s warm-up and ").append(v("run.wrk_desc")).append(" of wrk each. Native memory "
                 + "tracking of these runs: `bench/out/nmt-whatif-<service>.txt`.\n\n");
