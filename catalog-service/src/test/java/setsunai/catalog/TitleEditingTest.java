@@ -107,6 +107,20 @@ class TitleEditingTest {
     }
 
     @Test
+    void aWriteRefreshesTheRememberedSearchTotals() {
+        editor().contentType("application/json").body(title("zz-totals-one", "Quillwort One", 5)).post("/api/titles")
+                .then().statusCode(201);
+        // size=1 and a full page: the total comes from a count, which is remembered
+        given().get("/api/titles?q=quillwort&size=1").then().statusCode(200).body("totalItems", equalTo(1));
+        editor().contentType("application/json").body(title("zz-totals-two", "Quillwort Two", 5)).post("/api/titles")
+                .then().statusCode(201);
+        given().get("/api/titles?q=quillwort&size=1").then().statusCode(200).body("totalItems", equalTo(2));
+        editor().delete("/api/titles/zz-totals-two").then().statusCode(204);
+        given().get("/api/titles?q=quillwort&size=1").then().statusCode(200).body("totalItems", equalTo(1));
+        editor().delete("/api/titles/zz-totals-one").then().statusCode(204);
+    }
+
+    @Test
     void idVersionAndTimestampsCannotBeAssigned() {
         String body = title("zz-mass-assignment", "Mass Assignment", 5)
                 .replace("{\"slug\"", "{\"id\": 1, \"version\": 99, \"createdAt\": \"2000-01-01T00:00:00Z\", \"slug\"");

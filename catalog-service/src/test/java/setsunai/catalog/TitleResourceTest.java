@@ -106,6 +106,58 @@ class TitleResourceTest {
     }
 
     @Test
+    void relevanceRanksNameMatchesBeforeSynopsisMatchesAndPagesThroughBoth() {
+        // "girl" is in one title's name and in several synopses only.
+        List<String> all = given().queryParam("q", "girl").queryParam("size", "100").get("/api/titles")
+                .then().statusCode(200).extract().path("items.slug");
+        assertTrue(all.size() > 5, all.toString());
+        assertEquals("the-girl-who-leapt-through-time", all.get(0));
+        List<String> rest = given().queryParam("q", "girl").queryParam("size", "100").get("/api/titles")
+                .then().extract().path("items.title");
+        rest = rest.subList(1, rest.size());
+        List<String> byTitle = new ArrayList<>(rest);
+        byTitle.sort(Comparator.comparing(String::toLowerCase));
+        assertEquals(byTitle, rest, "synopsis matches come by title");
+
+        // Pages of 2 walk through the same order, each with the full total; -relevance is the exact reverse.
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= (all.size() + 1) / 2; page++) {
+            paged.addAll(given().queryParam("q", "girl").queryParam("size", "2").queryParam("page", page)
+                    .get("/api/titles").then().statusCode(200).body("totalItems", equalTo(all.size()))
+                    .extract().<List<String>>path("items.slug"));
+        }
+        assertEquals(all, paged);
+        List<String> reversed = given().queryParam("q", "girl").queryParam("sort", "-relevance").queryParam("size", "100")
+                .get("/api/titles").then().statusCode(200).extract().path("items.slug");
+        List<String> expected = new ArrayList<>(all);
+        java.util.Collections.reverse(expected);
+        assertEquals(expected, reversed);
+    }
+
+    @Test
+    void excludedWordsAreExcludedEvenWhenOnlyTheSynopsisHasThem() {
+        given().queryParam("q", "anohana -movie").get("/api/titles")
+                .then().statusCode(200).body("items.slug", contains("anohana-the-flower-we-saw-that-day"))
+                .body("totalItems", equalTo(1));
+        // "letter" is only in the film's synopsis, not in its names.
+        given().queryParam("q", "anohana -letter").get("/api/titles")
+                .then().statusCode(200).body("items.slug", contains("anohana-the-flower-we-saw-that-day"));
+    }
+
+    @Test
+    void searchCombinesWithTagFormatAndEndingFilters() {
+        List<java.util.Map<String, Object>> items = given().queryParam("q", "story").queryParam("format", "TV")
+                .queryParam("ending", "BITTERSWEET", "HOPEFUL").queryParam("size", "100").get("/api/titles")
+                .then().statusCode(200).body("totalItems", greaterThan(0)).extract().path("items");
+        assertTrue(items.stream().allMatch(i -> "TV".equals(i.get("format"))
+                && List.of("BITTERSWEET", "HOPEFUL").contains(i.get("ending"))), items.toString());
+        given().queryParam("q", "story").queryParam("tag", "grief").queryParam("size", "100").get("/api/titles")
+                .then().statusCode(200).body("items.tags", everyItem(hasItem("grief")))
+                .body("totalItems", equalTo(given().queryParam("q", "story").queryParam("tag", "grief")
+                        .queryParam("size", "100").get("/api/titles").path("items.size()")));
+    }
+
+    @Test
     void searchWithNoMatchIsAnEmptyPage() {
         given().queryParam("q", "qwxzzkj").get("/api/titles")
                 .then().statusCode(200)

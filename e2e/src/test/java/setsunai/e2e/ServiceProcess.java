@@ -45,8 +45,9 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the e2e module runs after the services are packaged");
         }
         Files.createDirectories(log.getParent());
+        // The JVM settings every deployment uses, so this test also proves the services live with them.
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
+                "@" + Path.of("..", "jvm.options"), "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

@@ -2,6 +2,7 @@ package setsunai.catalog.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,7 @@ public class TitleEditor {
     Validator validator;
 
     @Transactional
+    @CacheInvalidateAll(cacheName = "search-totals")
     public TitleView create(TitleInput input) {
         TitleInput clean = checked(input);
         if (titles.findBySlug(clean.slug()).isPresent()) {
@@ -65,6 +67,7 @@ public class TitleEditor {
 
     /** Replaces a title if the client saw its current version (If-Match); 412 if someone else changed it first. */
     @Transactional
+    @CacheInvalidateAll(cacheName = "search-totals")
     public TitleView replace(String slug, long expectedVersion, TitleInput input) {
         TitleInput clean = checked(input);
         if (!slug.equals(clean.slug())) {
@@ -82,6 +85,7 @@ public class TitleEditor {
 
     /** Deletes a title; with an If-Match version, only if it is still that version. */
     @Transactional
+    @CacheInvalidateAll(cacheName = "search-totals")
     public void delete(String slug, Long expectedVersion) {
         Title title = find(slug);
         if (expectedVersion != null) {
@@ -92,6 +96,7 @@ public class TitleEditor {
     }
 
     /** Each line is its own transaction, so a bad line (or a failing write) never loses the good ones. */
+    @CacheInvalidateAll(cacheName = "search-totals")
     public ImportReport importLines(String body) {
         List<NdjsonLines.Line<TitleInput>> lines = NdjsonLines.read(body, TitleInput.class, mapper, validator);
         String[] raw = body == null ? new String[0] : body.split("\\r?\\n");
