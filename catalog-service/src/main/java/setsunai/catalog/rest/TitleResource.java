@@ -87,7 +87,8 @@ public class TitleResource {
             examples = @ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE)))
     public Response search(
             @Parameter(description = "Search text (up to 200 characters): words of a title in any of its names, or of "
-                    + "the synopsis. Case, accents and small typos do not matter. Default sort becomes relevance.",
+                    + "the synopsis; `-word` excludes a word. Case and accents do not matter; when the words match nothing, titles "
+                    + "close to the text despite typos are returned instead. Default sort becomes relevance.",
                     example = "violet evergarden") @QueryParam("q") String q,
             @Parameter(description = "Release format; repeatable (any of).",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class)) @QueryParam("format") List<String> format,
@@ -107,7 +108,8 @@ public class TitleResource {
             @QueryParam("minTearjerker") String minTearjerker,
             @Parameter(description = "Batch lookup: a title slug, repeatable up to 100 times.", example = "your-lie-in-april")
             @QueryParam("slug") List<String> slug,
-            @Parameter(description = "`relevance` (best match first; the default with `q`), `title` (the default "
+            @Parameter(description = "`relevance` (the default with `q`: the exact English title first, then titles with all the words in "
+                    + "one of their names, then the other matches; by title within each), `title` (the default "
                     + "otherwise), `year`, `tearjerker`; prefix `-` for descending, e.g. `-tearjerker` for the "
                     + "hardest-hitting first. Ties are broken by title.", example = "-tearjerker") @QueryParam("sort") String sort,
             @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
