@@ -42,6 +42,33 @@ class SongImportTest {
     }
 
     @Test
+    void twoConcurrentPostsIntroducingTheSameNewArtistBothSucceed() throws Exception {
+        // POST creates new artists the way the import does, so the loser of the race is not a 409.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (String side : List.of("a", "b")) {
+                    String body = line("test-post-race-" + side + "-" + round, "Test Post Race " + side,
+                            "test-post-race-artist-" + round, "Test Post Race Artist " + round);
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return given().auth().oauth2(EDITOR).contentType("application/json").body(body)
+                                .post("/api/songs").statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> status : statuses) {
+                    assertEquals(201, status.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twoConcurrentImportsIntroducingTheSameNewArtistsBothSucceed() throws Exception {
         // Line i of both imports credits the same new artist: the two requests race to create it, many times over.
         int lines = 40;

@@ -7,14 +7,17 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
@@ -121,11 +124,20 @@ public class SongService {
     }
 
     private void applyCredits(Song song, List<SongInput.CreditInput> credits) {
-        Map<String, Artist> known = artists.findBySlugs(credits.stream().map(SongInput.CreditInput::slug).toList())
-                .stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
+        Map<String, Artist> known = artistsBySlug(credits.stream().map(SongInput.CreditInput::slug).toList());
         List<Problem.FieldError> errors = creditErrors(credits, known::containsKey);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+        // New artists are created as the import creates them (ON CONFLICT DO NOTHING), so a concurrent write that
+        // introduces the same artist is no error; the first credit of a new artist names it.
+        Map<String, String> newArtists = new TreeMap<>();
+        credits.stream().filter(c -> !known.containsKey(c.slug()))
+                .forEach(c -> newArtists.putIfAbsent(c.slug(), c.name().strip()));
+        if (!newArtists.isEmpty()) {
+            artists.getEntityManager().unwrap(Session.class)
+                    .doWork(connection -> queries.createArtists(connection, newArtists));
+            known.putAll(artistsBySlug(newArtists.keySet()));
         }
         Map<String, SongArtist> existing = new HashMap<>();
         for (SongArtist credit : song.credits) {
@@ -139,7 +151,7 @@ public class SongService {
                 credit = new SongArtist();
                 credit.song = song;
                 credit.role = input.role();
-                credit.artist = known.computeIfAbsent(input.slug(), slug -> newArtist(slug, input.name()));
+                credit.artist = known.get(input.slug());
             }
             if (credit.position != i + 1) {
                 credit.position = i + 1;
@@ -186,12 +198,8 @@ public class SongService {
                 version);
     }
 
-    private Artist newArtist(String slug, String name) {
-        Artist artist = new Artist();
-        artist.slug = slug;
-        artist.name = name.strip();
-        artists.persist(artist);
-        return artist;
+    private Map<String, Artist> artistsBySlug(Collection<String> slugs) {
+        return artists.findBySlugs(slugs).stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
     }
 
     private static void applyUsages(Song song, List<SongInput.UsageInput> usages) {
@@ -231,7 +239,7 @@ public class SongService {
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new ProblemException(409, "Another write created '" + song.slug
-                        + "' (or one of its new artists) at the same time; GET it and retry.");
+                        + "' at the same time; GET it and retry.");
             }
             throw e;
         }
