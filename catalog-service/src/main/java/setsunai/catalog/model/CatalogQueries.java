@@ -147,28 +147,12 @@ public class CatalogQueries {
         return order.append("lower(t.title)" + titleDirection + ", t.slug" + titleDirection);
     }
 
-    private long count(Connection connection, TitleCriteria criteria, Match match) throws SQLException {
+    private long count(Connection connection, TitleCriteria criteria, Match match) {
         // The order does not change a total.
         CountKey key = new CountKey(match, new TitleCriteria(criteria.q(), criteria.formats(), criteria.tags(),
                 criteria.anyTags(), criteria.excludeTags(), criteria.endings(), criteria.studio(), criteria.yearFrom(),
                 criteria.yearTo(), criteria.minTearjerker(), criteria.slugs(), TitleSort.TITLE, false));
-        try {
-            return totals.get(key, k -> countNow(connection, criteria, match)).await().indefinitely();
-        } catch (UncheckedSqlException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** Lets a SQLException through the cache's value loader. */
-    private static final class UncheckedSqlException extends RuntimeException {
-        UncheckedSqlException(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
+        return totals.get(key, k -> countNow(connection, criteria, match)).await().indefinitely();
     }
 
     private long countNow(Connection connection, TitleCriteria criteria, Match match) {
@@ -183,7 +167,7 @@ public class CatalogQueries {
                 return rows.getLong(1);
             }
         } catch (SQLException e) {
-            throw new UncheckedSqlException(e);
+            throw new IllegalStateException("Counting titles failed: " + e.getMessage(), e);
         }
     }
 
