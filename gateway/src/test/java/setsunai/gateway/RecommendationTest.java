@@ -179,6 +179,7 @@ class RecommendationTest extends GatewayTestBase {
         long millis = millisOfSecondCall(() -> given().get("/api/recommendations?mood=heartbroken")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("detail", containsString("catalogue is unavailable")));
         assertThat(millis, lessThan(1000L));
         // no point asking for songs of titles we do not have

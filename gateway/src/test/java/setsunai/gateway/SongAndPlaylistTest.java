@@ -58,6 +58,7 @@ class SongAndPlaylistTest extends GatewayTestBase {
         given().get("/api/songs/nope").then().statusCode(404).body("detail", containsString("nope"));
         given().get("/api/songs/one-more-time").then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("detail", containsString("songs service is unavailable"));
         wireMock.verify(0, getRequestedFor(urlPathEqualTo("/api/titles")));
     }

@@ -152,6 +152,7 @@ class TitleDetailTest extends GatewayTestBase {
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .body("status", equalTo(503))
                 .body("detail", containsString("answered HTTP 500"));
     }

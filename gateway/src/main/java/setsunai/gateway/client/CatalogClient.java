@@ -15,7 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The catalogue, with retries (idempotent GETs only, with jitter) and a circuit breaker per method.
- * A 404 is an absent title, not a failure; other 4xx are our mistake and neither retried nor counted.
+ * A 404 is an absent title, not a failure; other 4xx are refusals, neither retried nor counted; a 503 is counted but
+ * not retried (see {@link Downstream}).
  * Breaker and retry settings can be overridden with quarkus.fault-tolerance.* configuration.
  */
 @ApplicationScoped
@@ -30,36 +31,36 @@ public class CatalogClient {
     @Inject
     ObjectMapper mapper;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<Optional<CatalogTitle>> title(String slug) {
         return Downstream.optional(api.title(slug));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<CatalogTitle>> titles(List<String> slugs) {
         if (slugs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Downstream.rejectClientErrors(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
+        return Downstream.classify(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
-        return Downstream.rejectClientErrors(api.search(anyTag, formats, endings, "-tearjerker", BATCH_SIZE)
+        return Downstream.classify(api.search(anyTag, formats, endings, "-tearjerker", BATCH_SIZE)
                 .map(p -> Downstream.items(p, "catalog mood candidates")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<PageOf<CatalogTitle>> page(int page) {
-        return Downstream.rejectClientErrors(api.page(page, BATCH_SIZE));
+        return Downstream.classify(api.page(page, BATCH_SIZE));
     }
 
     /** Titles similar to a slug; an unknown slug (404) has none. */
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SimilarTitle>> similar(String slug, int size) {
         return Downstream.optional(api.similar(slug, size)).map(tree -> tree.map(this::similarOf).orElse(List.of()));

@@ -2,11 +2,17 @@ package setsunai.gateway.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** What the thin client beans do to every answer: 404 means absent, other 4xx means "our mistake", the rest fails. */
+/**
+ * What the thin client beans do to every answer, so that fault tolerance sees only what says something about the
+ * service's health: 404 means absent; other 4xx become {@link DownstreamRejected} (neither retried nor counted by a
+ * breaker); 503 becomes {@link DownstreamUnavailable} (counted, not retried); other 5xx, timeouts and connection
+ * failures stay failures (counted and retried).
+ */
 final class Downstream {
 
     private static final Logger LOG = Logger.getLogger(Downstream.class);
@@ -20,7 +26,7 @@ final class Downstream {
 
     /** A 404 is an absent resource, not a failure: it must neither be retried nor open the breaker. */
     static <T> Uni<Optional<T>> optional(Uni<T> call) {
-        return rejectClientErrors(call.map(Optional::ofNullable)
+        return classify(call.map(Optional::ofNullable)
                 .onFailure(e -> status(e) == 404).recoverWithItem(Optional.empty()));
     }
 
@@ -34,8 +40,19 @@ final class Downstream {
         return items;
     }
 
-    static <T> Uni<T> rejectClientErrors(Uni<T> call) {
+    static <T> Uni<T> classify(Uni<T> call) {
         return call.onFailure(e -> status(e) >= 400 && status(e) < 500)
-                .transform(e -> new DownstreamRejected(status(e), e));
+                .transform(e -> new DownstreamRejected(status(e), retryAfter(e), e))
+                .onFailure(e -> status(e) == 503)
+                .transform(e -> new DownstreamUnavailable(retryAfter(e), e));
+    }
+
+    /** The answer's Retry-After in seconds; null when absent or an HTTP date (the gateway then uses its own). */
+    static Long retryAfter(Throwable e) {
+        String value = ((WebApplicationException) e).getResponse().getHeaderString(HttpHeaders.RETRY_AFTER);
+        if (value == null || !value.trim().matches("\\d{1,6}")) {
+            return null;
+        }
+        return Long.parseLong(value.trim());
     }
 }

@@ -1,19 +1,18 @@
 package setsunai.gateway.client;
 
 /**
- * A downstream 4xx other than 404: our request was wrong, so retrying cannot help and the service is not unhealthy
- * (no retry, not counted by the circuit breaker).
+ * A downstream 4xx other than 404: the request was refused, the service is not unhealthy. Never retried (the same
+ * request gets the same answer) and never counted by a circuit breaker: a refusal is usually caused by one caller's
+ * input or one caller's traffic (a 429), and must not degrade the answers every other caller gets.
  */
-public class DownstreamRejected extends RuntimeException {
+public class DownstreamRejected extends DownstreamStatus {
 
-    private final int status;
-
-    public DownstreamRejected(int status, Throwable cause) {
-        super("answered HTTP " + status, cause);
-        this.status = status;
+    public DownstreamRejected(int status, Long retryAfterSeconds, Throwable cause) {
+        super(status, retryAfterSeconds, cause);
     }
 
-    public int status() {
-        return status;
+    /** A 429: the service asks us to slow down, so it is unavailable for now rather than wrong. */
+    public boolean tooManyRequests() {
+        return status() == 429;
     }
 }

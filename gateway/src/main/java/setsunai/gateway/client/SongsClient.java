@@ -11,7 +11,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The songs service, with retries (idempotent GETs only, with jitter) and a circuit breaker per method.
- * A 404 is an absent song, not a failure; other 4xx are our mistake and neither retried nor counted.
+ * A 404 is an absent song, not a failure; other 4xx are refusals, neither retried nor counted; a 503 is counted but
+ * not retried (see {@link Downstream}).
  */
 @ApplicationScoped
 public class SongsClient {
@@ -22,31 +23,31 @@ public class SongsClient {
     @RestClient
     SongsApi api;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<Optional<SongsSong>> song(String slug) {
         return Downstream.optional(api.song(slug));
     }
 
     /** One page of up to 100 songs used in any of these titles. */
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SongsSong>> songsOfTitles(List<String> titleSlugs) {
         if (titleSlugs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Downstream.rejectClientErrors(api.songsOfTitles(titleSlugs, BATCH_SIZE).map(p -> Downstream.items(p, "songs of titles batch")));
+        return Downstream.classify(api.songsOfTitles(titleSlugs, BATCH_SIZE).map(p -> Downstream.items(p, "songs of titles batch")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SongsSong>> byMood(List<String> moods) {
-        return Downstream.rejectClientErrors(api.byMood(moods, BATCH_SIZE).map(p -> Downstream.items(p, "songs by mood")));
+        return Downstream.classify(api.byMood(moods, BATCH_SIZE).map(p -> Downstream.items(p, "songs by mood")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<PageOf<SongsSong>> page(int page) {
-        return Downstream.rejectClientErrors(api.page(page, BATCH_SIZE));
+        return Downstream.classify(api.page(page, BATCH_SIZE));
     }
 }

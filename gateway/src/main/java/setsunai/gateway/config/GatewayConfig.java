@@ -14,6 +14,8 @@ public interface GatewayConfig {
 
     Ranking ranking();
 
+    Resilience resilience();
+
     interface Mood {
 
         String description();
@@ -26,6 +28,13 @@ public interface GatewayConfig {
 
         /** Song moods (BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE) that fit the mood. */
         List<String> songMoods();
+    }
+
+    interface Resilience {
+
+        /** Retry-After (seconds) on the gateway's 503s when the service sent none: the circuit breaker's delay. */
+        @WithDefault("5")
+        long retryAfter();
     }
 
     interface Ranking {

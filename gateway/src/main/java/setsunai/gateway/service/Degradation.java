@@ -6,6 +6,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.gateway.client.DownstreamStatus;
 
 /** A downstream service that failed while composing an answer, and why, in words an operator can act on. */
 @Schema(description = "A part of the answer that is missing because a service failed.")
@@ -27,6 +28,9 @@ public record Degradation(
         }
         if (failure instanceof CircuitBreakerOpenException) {
             return "circuit breaker open: recent calls failed, so it is not called for a few seconds";
+        }
+        if (failure instanceof DownstreamStatus status) {
+            return "answered HTTP " + status.status();
         }
         if (failure instanceof WebApplicationException w && w.getResponse() != null) {
             return "answered HTTP " + w.getResponse().getStatus();

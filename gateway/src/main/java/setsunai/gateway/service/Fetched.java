@@ -1,28 +1,51 @@
 package setsunai.gateway.service;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.ProblemException;
+import setsunai.gateway.client.DownstreamRejected;
+import setsunai.gateway.client.DownstreamStatus;
 
-/** What one downstream call gave: a value, or an empty value and the reason it failed. */
-public record Fetched<T>(T value, Degradation failure) {
+/** What one downstream call gave: a value, or an empty value and the reason it failed (and the failure itself). */
+public record Fetched<T>(T value, Degradation failure, Throwable cause) {
 
     public static <T> Fetched<T> ok(T value) {
-        return new Fetched<>(value, null);
+        return new Fetched<>(value, null, null);
     }
 
     public static <T> Fetched<T> failed(String service, Throwable failure, T empty) {
-        return new Fetched<>(empty, Degradation.of(service, failure));
+        return new Fetched<>(empty, Degradation.of(service, failure), failure);
     }
 
     public boolean failed() {
         return failure != null;
     }
 
-    /** For the primary source of an answer: without it there is no answer, so a 503 problem. */
+    /** For the primary source of an answer when no value of the caller's was passed on: see the other overload. */
     public T orUnavailable(String what) {
-        if (failed()) {
-            throw new ProblemException(503, what + " is unavailable right now (" + failure.reason()
-                    + "); please retry shortly.");
+        return orUnavailable(what, null);
+    }
+
+    /**
+     * For the primary source of an answer: without it there is no answer. The service down, slow, failing or asking
+     * us to slow down (429) is a 503 problem with Retry-After. The service refusing the request is not an outage:
+     * when it refused a value the caller sent ({@code callerField}) that is a 400 naming it, otherwise a 502 (the
+     * gateway and the service disagree; retrying will not help).
+     */
+    public T orUnavailable(String what, String callerField) {
+        if (!failed()) {
+            return value;
         }
-        return value;
+        if (cause instanceof DownstreamRejected rejected && !rejected.tooManyRequests()) {
+            if (callerField != null && rejected.status() != 401 && rejected.status() != 403) {
+                throw new InvalidInputException(callerField, "rejected by " + Character.toLowerCase(what.charAt(0))
+                        + what.substring(1) + " (HTTP " + rejected.status() + ")");
+            }
+            throw new ProblemException(502, what + " refused the gateway's request (" + failure.reason()
+                    + "); this is not an outage, so retrying will not help.");
+        }
+        Long retryAfter = cause instanceof DownstreamStatus status ? status.retryAfterSeconds() : null;
+        throw new ServiceUnavailable(what + " is unavailable right now (" + failure.reason() + "); please retry shortly.",
+                cause instanceof CircuitBreakerOpenException ? null : retryAfter);
     }
 }

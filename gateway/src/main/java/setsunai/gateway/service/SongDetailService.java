@@ -26,7 +26,7 @@ public class SongDetailService {
 
     public Uni<SongDetail> detail(String slug) {
         return songs.song(slug).chain(fetched -> {
-            SongsSong song = fetched.orUnavailable("The songs service")
+            SongsSong song = fetched.orUnavailable("The songs service", "slug")
                     .orElseThrow(() -> ProblemException.notFound("No song with slug '" + slug + "'."));
             List<String> titleSlugs = song.usages() == null ? List.of() : song.usages().stream()
                     .map(SongsSong.Usage::titleSlug).filter(Objects::nonNull).distinct()

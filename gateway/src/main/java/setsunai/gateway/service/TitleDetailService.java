@@ -41,7 +41,7 @@ public class TitleDetailService {
                 .unis(catalog.title(slug), songs.songsOfTitles(List.of(slug)), similarWithSongs(slug))
                 .asTuple()
                 .map(all -> {
-                    CatalogTitle title = all.getItem1().orUnavailable("The catalogue")
+                    CatalogTitle title = all.getItem1().orUnavailable("The catalogue", "slug")
                             .orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
                     var soundtrack = all.getItem2();
                     var similar = all.getItem3();
