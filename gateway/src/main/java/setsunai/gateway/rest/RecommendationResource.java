@@ -57,8 +57,9 @@ public class RecommendationResource {
         if (found == null) {
             params.error("mood", moods.unknown(mood));
         }
-        List<String> formats = params.enumValues("format", format, Format.class).stream().map(Enum::name).toList();
-        List<String> endings = params.enumValues("ending", ending, Ending.class).stream().map(Enum::name).toList();
+        // sorted: the candidates are cached by these lists, so any order of the same filters is one entry
+        List<String> formats = params.enumValues("format", format, Format.class).stream().sorted().map(Enum::name).toList();
+        List<String> endings = params.enumValues("ending", ending, Ending.class).stream().sorted().map(Enum::name).toList();
         int size = params.integer("limit", limit, 1, 50, 10);
         params.validate();
         return recommendations.recommend(found, formats, endings, size);

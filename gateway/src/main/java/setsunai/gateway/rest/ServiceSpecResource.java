@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.ProblemException;
+import setsunai.gateway.service.ServiceUnavailable;
 import setsunai.gateway.client.TraceHeadersFilter;
 
 /**
@@ -33,6 +36,8 @@ import setsunai.gateway.client.TraceHeadersFilter;
 @Path("/q/services")
 @Singleton
 public class ServiceSpecResource {
+
+    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._~:@!$&'()*+,;=-]+(/[A-Za-z0-9._~:@!$&'()*+,;=-]+)*");
 
     @ConfigProperty(name = "setsunai.catalog.url")
     String catalogUrl;
@@ -81,6 +86,10 @@ public class ServiceSpecResource {
     @Path("/{service}/api/{path: .+}")
     @Operation(hidden = true)
     public Uni<Response> read(@PathParam("service") String service, @PathParam("path") String path, @Context UriInfo uri) {
+        // only the services' /api reads: no "..", "%2F" or control characters to step outside /api with
+        if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+            throw new InvalidInputException("path", "must be a path under /api of the service, e.g. titles/your-lie-in-april");
+        }
         WebTarget target = target(service).path("/api/" + path);
         for (var param : uri.getQueryParameters().entrySet()) {
             target = target.queryParam(param.getKey(), param.getValue().toArray());
@@ -101,7 +110,7 @@ public class ServiceSpecResource {
 
     private Uni<Response> call(String service, WebTarget target) {
         return Uni.createFrom().completionStage(() -> target.request().rx().get())
-                .onFailure().transform(e -> new ProblemException(503, service + "-service is unavailable right now; please retry shortly."));
+                .onFailure().transform(e -> new ServiceUnavailable(service + "-service is unavailable right now; please retry shortly.", null));
     }
 
     private WebTarget target(String service) {

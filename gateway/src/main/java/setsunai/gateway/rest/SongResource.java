@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,10 +32,13 @@ public class SongResource {
                     + "failure named in `degraded`.")
     @APIResponse(responseCode = "200", description = "The song with its titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongDetail.class)))
+    @APIResponse(responseCode = "400", description = "The slug is not a slug (lower-case words joined by '-', at most "
+            + Slugs.SONG_MAX + " characters); nothing is asked downstream.")
     @APIResponse(responseCode = "404", description = "No song has this slug.")
     @APIResponse(responseCode = "503", description = "The songs service is unavailable.")
-    public Uni<SongDetail> song(@Parameter(description = "Song slug.", example = "one-more-time-one-more-chance")
+    public Uni<SongDetail> song(@Parameter(description = "Song slug.", example = "one-more-time-one-more-chance",
+            schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.SONG_MAX))
                                 @PathParam("slug") String slug) {
-        return songs.detail(slug);
+        return songs.detail(Slugs.require("slug", slug, Slugs.SONG_MAX, "one-more-time-one-more-chance"));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,10 +32,13 @@ public class TitleResource {
                     + "still 200, with what is known and the failure named in `degraded`.")
     @APIResponse(responseCode = "200", description = "The title with its soundtrack and similar titles.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class)))
+    @APIResponse(responseCode = "400", description = "The slug is not a slug (lower-case words joined by '-', at most "
+            + Slugs.TITLE_MAX + " characters); nothing is asked downstream.")
     @APIResponse(responseCode = "404", description = "No title has this slug.")
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.")
-    public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second")
+    public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second",
+            schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.TITLE_MAX))
                                   @PathParam("slug") String slug) {
-        return titles.detail(slug);
+        return titles.detail(Slugs.require("slug", slug, Slugs.TITLE_MAX, "5-centimeters-per-second"));
     }
 }

@@ -1,6 +1,7 @@
 package setsunai.gateway.service;
 
 import io.quarkus.cache.CacheResult;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.PageOf;
 import setsunai.gateway.client.SongsSong;
@@ -26,6 +26,9 @@ public class ConsistencyService {
 
     /** A guard against a runaway paging loop: 50 pages = 5,000 items per service. */
     static final int MAX_PAGES = 50;
+
+    /** Calls in flight per service while paging. */
+    static final int PAGES_IN_FLIGHT = 4;
 
     @Inject
     CatalogSource catalog;
@@ -77,13 +80,17 @@ public class ConsistencyService {
         return Math.min(MAX_PAGES, Math.max(1, first.totalPages()));
     }
 
-    /** Pages 2..last in parallel; any failure fails the report. */
+    /**
+     * Pages 2..last in parallel, at most {@link #PAGES_IN_FLIGHT} per service at a time: anyone may ask for the
+     * report, and a big catalogue must not turn one request into dozens of simultaneous calls that slow the service
+     * down for everyone else. Any failure fails the report.
+     */
     private static <T> Uni<List<PageOf<T>>> rest(int pages, IntFunction<Uni<Fetched<PageOf<T>>>> fetch, String what) {
         if (pages <= 1) {
             return Uni.createFrom().item(List.of());
         }
-        List<Uni<PageOf<T>>> calls = IntStream.rangeClosed(2, pages)
-                .mapToObj(p -> fetch.apply(p).map(f -> f.orUnavailable(what))).toList();
-        return Uni.join().all(calls).andFailFast();
+        return Multi.createFrom().range(2, pages + 1)
+                .onItem().transformToUni(p -> fetch.apply(p).map(f -> f.orUnavailable(what))).merge(PAGES_IN_FLIGHT)
+                .collect().asList();
     }
 }

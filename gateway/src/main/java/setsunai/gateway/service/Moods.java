@@ -66,7 +66,9 @@ public class Moods {
 
     /** What to tell a client who asked for a mood we do not know. */
     public String unknown(String name) {
-        return (name == null || name.isBlank() ? "is required" : "unknown mood '" + name + "'")
+        // echo a bounded prefix only: the value is whatever the caller sent
+        String shown = name == null || name.length() <= 40 ? name : name.substring(0, 40) + "…";
+        return (name == null || name.isBlank() ? "is required" : "unknown mood '" + shown + "'")
                 + "; known moods: " + String.join(", ", byName.keySet());
     }
 
