@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +18,12 @@ import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,5 +158,27 @@ class HostileInputTest extends GatewayTestBase {
                     .contentType("application/problem+json");
         }
         wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void concurrentCallersOfTheConsistencyReportShareOneRunOfIt() throws Exception {
+        // the delay only makes the callers overlap; nothing is timed
+        wireMock.stubFor(titlesApi().willReturn(okJson(page(YOUR_LIE)).withFixedDelay(300)));
+        stubJson(songsApi(), SONGS);
+
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(callers.submit(() -> given().get("/api/consistency").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS), equalTo(200));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/songs")));
     }
 }
