@@ -192,5 +192,12 @@ class DownstreamOutcomeTest extends GatewayTestBase {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("detail", not(containsString("Exception")));
+
+        // a service's own 503 is passed on with its Retry-After
+        wireMock.stubFor(titlesApi().willReturn(unavailable("7")));
+        given().get("/q/services/catalog/api/titles")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "7");
     }
 }

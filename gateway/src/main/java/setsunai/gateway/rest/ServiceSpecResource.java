@@ -99,7 +99,7 @@ public class ServiceSpecResource {
             if (answer.getMediaType() != null) {
                 response.type(answer.getMediaType());
             }
-            for (String header : List.of(HttpHeaders.ETAG, "Link")) {
+            for (String header : List.of(HttpHeaders.ETAG, "Link", HttpHeaders.RETRY_AFTER)) {
                 if (answer.getHeaderString(header) != null) {
                     response.header(header, answer.getHeaderString(header));
                 }
