@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,7 +30,9 @@ public class ConsistencyResource {
                     + "is cached for 30 seconds.")
     @APIResponse(responseCode = "200", description = "The report.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyReport.class)))
-    @APIResponse(responseCode = "503", description = "A service is unavailable; half a report would mislead.")
+    @APIResponse(responseCode = "503", description = "A service is unavailable; half a report would mislead.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<ConsistencyReport> report() {
         return consistency.report();
     }

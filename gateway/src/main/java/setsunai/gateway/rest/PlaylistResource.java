@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,7 +41,9 @@ public class PlaylistResource {
     @APIResponse(responseCode = "200", description = "The playlist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Playlist.class)))
     @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed) or a bad limit.")
-    @APIResponse(responseCode = "503", description = "The songs service is unavailable.")
+    @APIResponse(responseCode = "503", description = "The songs service is unavailable.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Playlist> playlist(
             @Parameter(description = "A mood from GET /api/moods.", example = "heartbroken") @PathParam("mood") String mood,
             @Parameter(description = "How many songs, 1 to 100.", example = "30") @QueryParam("limit") String limit) {

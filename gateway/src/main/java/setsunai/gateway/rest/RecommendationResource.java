@@ -9,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,7 +46,9 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "Ranked titles, best first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
     @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.")
-    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.")
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Recommendations> recommend(
             @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
             @Parameter(description = "Only these formats (repeatable): MOVIE, TV, OVA, ONA, SPECIAL.", example = "MOVIE")

@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.ProblemException;
-import setsunai.gateway.service.ServiceUnavailable;
 import setsunai.gateway.client.TraceHeadersFilter;
+import setsunai.gateway.service.ServiceUnavailable;
 
 /**
  * The services' OpenAPI documents and read-only API, served through the gateway so that its Swagger UI can show and

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,7 +36,9 @@ public class TitleResource {
     @APIResponse(responseCode = "400", description = "The slug is not a slug (lower-case words joined by '-', at most "
             + Slugs.TITLE_MAX + " characters); nothing is asked downstream.")
     @APIResponse(responseCode = "404", description = "No title has this slug.")
-    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.")
+    @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second",
             schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.TITLE_MAX))
                                   @PathParam("slug") String slug) {

@@ -1,6 +1,5 @@
 package setsunai.gateway.service;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.ProblemException;
 import setsunai.gateway.client.DownstreamRejected;
@@ -46,6 +45,6 @@ public record Fetched<T>(T value, Degradation failure, Throwable cause) {
         }
         Long retryAfter = cause instanceof DownstreamStatus status ? status.retryAfterSeconds() : null;
         throw new ServiceUnavailable(what + " is unavailable right now (" + failure.reason() + "); please retry shortly.",
-                cause instanceof CircuitBreakerOpenException ? null : retryAfter);
+                retryAfter);
     }
 }
