@@ -3,6 +3,7 @@ package setsunai.catalog;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,8 +53,16 @@ class ConcurrentSlugWritesTest {
             }
             assertEquals(1, created, "one import creates the title");
             assertEquals(1, updated, "the other then updates it");
+            // Both see it now: each replaces it in turn (before, one failed with a stale row count).
+            List<String> again = List.of(names.get(0) + " again", names.get(1) + " again");
+            for (Response report : concurrently(again.stream().<Callable<Response>>map(name -> () ->
+                    given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
+                            .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
+                    .toList())) {
+                report.then().statusCode(200).body("updated", equalTo(1)).body(DatabaseOutageTest.plainWords());
+            }
             String stored = given().get("/api/titles/" + slug).then().statusCode(200).extract().path("title");
-            assertThat(stored, in(names));
+            assertThat(stored, in(again));
             given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
         }
     }

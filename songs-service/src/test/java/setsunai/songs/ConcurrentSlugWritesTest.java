@@ -3,6 +3,7 @@ package setsunai.songs;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,10 +41,10 @@ class ConcurrentSlugWritesTest {
     void parallelImportsOfOneNewSlugStoreEveryLine() throws Exception {
         for (int round = 0; round < 8; round++) {
             String slug = "test-parallel-import-" + round;
-            List<String> titles = List.of("Test Parallel A " + round, "Test Parallel B " + round);
-            List<Response> reports = concurrently(titles.stream().<Callable<Response>>map(title -> () ->
+            List<String> names = List.of("Test Parallel A " + round, "Test Parallel B " + round);
+            List<Response> reports = concurrently(names.stream().<Callable<Response>>map(name -> () ->
                     given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
-                            .body(song(slug, title).getBytes(StandardCharsets.UTF_8)).post("/api/songs/import"))
+                            .body(song(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/songs/import"))
                     .toList());
             int created = 0;
             int updated = 0;
@@ -56,8 +57,16 @@ class ConcurrentSlugWritesTest {
             }
             assertEquals(1, created, "one import creates the song");
             assertEquals(1, updated, "the other then updates it");
+            // Both see it now: each replaces it in turn.
+            List<String> again = List.of(names.get(0) + " again", names.get(1) + " again");
+            for (Response report : concurrently(again.stream().<Callable<Response>>map(name -> () ->
+                    given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
+                            .body(song(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/songs/import"))
+                    .toList())) {
+                report.then().statusCode(200).body("updated", equalTo(1)).body(DatabaseOutageTest.plainWords());
+            }
             String stored = given().get("/api/songs/" + slug).then().statusCode(200).extract().path("title");
-            assertThat(stored, in(titles));
+            assertThat(stored, in(again));
             given().auth().oauth2(EDITOR).delete("/api/songs/" + slug).then().statusCode(204);
         }
     }
