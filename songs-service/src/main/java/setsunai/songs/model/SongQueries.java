@@ -194,6 +194,21 @@ public class SongQueries {
 
     // ---- Import: every statement takes the chunk's connection, so the whole chunk is one transaction --------------
 
+    /**
+     * Makes the writes that may create these slugs take turns until the transaction ends, whether the songs exist or
+     * not (a row lock needs a row): transaction-scoped advisory locks on the slugs, taken in key order so two
+     * writers never wait for each other in a circle. Concurrent imports or POSTs of one new slug then run one after
+     * the other instead of failing on the unique constraint.
+     */
+    public void lockSlugs(Connection connection, Collection<String> slugs) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT pg_advisory_xact_lock(hashtext('songs.song'), k)
+                FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(?::text[]) AS s ORDER BY 1) AS keys""")) {
+            statement.setArray(1, connection.createArrayOf("text", slugs.toArray()));
+            statement.execute();
+        }
+    }
+
     /** The stored songs of these slugs, row-locked until the transaction ends (in slug order: no deadlocks). */
     public Map<String, Row> lockBySlugs(Connection connection, Collection<String> slugs) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SONG_COLUMNS

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.NdjsonLines;
@@ -97,6 +98,7 @@ public class SongImporter {
         try {
             return storeLines(chunk);
         } catch (RuntimeException | SQLException e) {
+            unlessDatabaseUnavailable(e);
             if (chunk.size() == 1) {
                 return List.of(failed(chunk.get(0), e));
             }
@@ -107,10 +109,18 @@ public class SongImporter {
                 try {
                     results.addAll(storeLines(List.of(line)));
                 } catch (RuntimeException | SQLException lineFailure) {
+                    unlessDatabaseUnavailable(lineFailure);
                     results.add(failed(line, lineFailure));
                 }
             }
             return results;
+        }
+    }
+
+    /** Every later line would fail too: the import is a 503 (DatabaseUnavailable), and can be sent again whole. */
+    private static void unlessDatabaseUnavailable(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }
 
@@ -169,6 +179,7 @@ public class SongImporter {
                                     Set<String> artistSlugs) throws SQLException, JsonProcessingException {
         Set<String> slugs = new LinkedHashSet<>();
         lines.forEach(line -> slugs.add(line.value().slug()));
+        queries.lockSlugs(connection, slugs); // a concurrent import or POST of these slugs waits, then sees our songs
         Map<String, SongQueries.Row> stored = queries.lockBySlugs(connection, slugs);
         Map<String, String> artistNames = queries.artistNames(connection, artistSlugs);
         Map<String, SongView> songs = new LinkedHashMap<>();

@@ -65,6 +65,9 @@ public class SongService {
     /** 409 if the slug is taken. */
     @Transactional
     public SongView create(SongInput input) {
+        // A concurrent POST or import of this slug waits here, then sees that it exists: a 409, never a 500.
+        songs.getEntityManager().unwrap(Session.class)
+                .doWork(connection -> queries.lockSlugs(connection, List.of(input.slug())));
         if (songs.findBySlug(input.slug()).isPresent()) {
             throw conflict(input.slug());
         }
