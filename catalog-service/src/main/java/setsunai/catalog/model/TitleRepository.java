@@ -2,6 +2,7 @@ package setsunai.catalog.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,22 @@ public class TitleRepository implements PanacheRepository<Title> {
 
     public Optional<Title> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The title, row-locked until the transaction ends: a concurrent PUT or DELETE of it waits for us. */
+    public Optional<Title> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /**
+     * Makes the writes that may create this slug take turns until the transaction ends, whether the title exists
+     * or not (a row lock needs a row): a transaction-scoped advisory lock on the slug, so concurrent imports or
+     * POSTs of one new slug run one after the other instead of failing on the unique constraint.
+     */
+    public void lockSlug(String slug) {
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('catalog.title'), hashtext(?1))")
+                .setParameter(1, slug)
+                .getSingleResult();
     }
 
     /** The titles with these ids, in the order of the ids (as ranked by a search); one query. */

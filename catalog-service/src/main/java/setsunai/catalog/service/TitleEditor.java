@@ -13,12 +13,14 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import setsunai.catalog.mapping.TitleMapper;
 import setsunai.catalog.model.CatalogQueries;
 import setsunai.catalog.model.Title;
 import setsunai.catalog.model.TitleRepository;
 import setsunai.catalog.rest.TitleInput;
 import setsunai.catalog.rest.TitleView;
+import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
@@ -29,6 +31,8 @@ import setsunai.common.web.Preconditions;
 /** Editing the catalogue: create, replace (optimistically locked), delete, and NDJSON import. */
 @ApplicationScoped
 public class TitleEditor {
+
+    private static final Logger LOG = Logger.getLogger(TitleEditor.class);
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
@@ -51,6 +55,7 @@ public class TitleEditor {
     @CacheInvalidateAll(cacheName = "search-totals")
     public TitleView create(TitleInput input) {
         TitleInput clean = checked(input);
+        titles.lockSlug(clean.slug()); // a concurrent POST or import of this slug waits here, then sees it exists
         if (titles.findBySlug(clean.slug()).isPresent()) {
             throw conflict(clean.slug());
         }
@@ -59,8 +64,10 @@ public class TitleEditor {
         try {
             titles.persistAndFlush(title);
         } catch (PersistenceException e) {
-            // Someone created the same slug between our check and the insert.
-            throw conflict(clean.slug());
+            if (isUniqueViolation(e)) {
+                throw conflict(clean.slug()); // created by a write that does not take the slug lock
+            }
+            throw e;
         }
         return TitleMapper.toView(title);
     }
@@ -120,8 +127,12 @@ public class TitleEditor {
             } catch (InvalidInputException e) {
                 rejected.add(new ImportReport.RejectedLine(line.number(), slug, e.errors()));
             } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCause(e)) {
+                    throw e; // every later line would fail too: a 503, and the whole import can be sent again
+                }
+                LOG.warnf(e, "Import line %d (%s) could not be stored", line.number(), slug);
                 rejected.add(new ImportReport.RejectedLine(line.number(), slug,
-                        List.of(new Problem.FieldError("", "could not be stored: " + rootMessage(e)))));
+                        List.of(new Problem.FieldError("", storeFailure(e)))));
             }
         }
         return new ImportReport(created, updated, unchanged, rejected);
@@ -129,7 +140,9 @@ public class TitleEditor {
 
     private Outcome upsert(TitleInput input) {
         TitleInput clean = checked(input);
-        Title title = titles.findBySlug(clean.slug()).orElse(null);
+        // Concurrent upserts of one slug take turns (slug lock), and a PUT or DELETE waits for the row (row lock).
+        titles.lockSlug(clean.slug());
+        Title title = titles.findBySlugForUpdate(clean.slug()).orElse(null);
         if (title == null) {
             title = new Title();
             TitleMapper.apply(clean, title);
@@ -188,11 +201,25 @@ public class TitleEditor {
                 + "PUT /api/titles/" + slug + " (If-Match: its ETag), or choose another slug.");
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Why a line failed, in words for the editor: the database's own text (SQL, constraints) goes to the log. */
+    private static String storeFailure(RuntimeException e) {
+        if (isUniqueViolation(e)) {
+            return "could not be stored: another title already uses this slug";
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return "could not be stored: another write changed this title at the same time; retry the line";
+            }
+        }
+        return "could not be stored; retry the line, and report it (with the X-Request-Id header) if it fails again";
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -97,6 +97,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return DatabaseUnavailable.response(e, uri); // 503 + Retry-After: the client may simply retry
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return Problems.response(500, "Something went wrong on our side. It has been logged; "
                 + "please retry, and quote the X-Request-Id header if it happens again.", uri, List.of());

@@ -1,0 +1,108 @@
+package setsunai.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.in;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import setsunai.testsupport.Tokens;
+
+/** Concurrent writes of one slug: upserts take turns and all succeed; duplicate creates are clean 409s. */
+@QuarkusTest
+class ConcurrentSlugWritesTest {
+
+    private static final String EDITOR = Tokens.editor();
+
+    private static String title(String slug, String name) {
+        return ("{\"slug\": \"%s\", \"title\": \"%s\", \"format\": \"TV\", \"episodes\": 12, \"year\": 2020,"
+                + " \"studios\": [\"Test Studio\"], \"tags\": [\"grief\"], \"ending\": \"OPEN\", \"tearjerker\": 5}")
+                .formatted(slug, name);
+    }
+
+    @Test
+    void parallelImportsOfOneNewSlugStoreEveryLine() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String slug = "zz-parallel-import-" + round;
+            List<String> names = List.of("Parallel A " + round, "Parallel B " + round);
+            List<Response> reports = concurrently(names.stream().<Callable<Response>>map(name -> () ->
+                    given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
+                            .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
+                    .toList());
+            int created = 0;
+            int updated = 0;
+            for (Response report : reports) {
+                report.then().statusCode(200).body(DatabaseOutageTest.plainWords());
+                JsonPath json = report.jsonPath();
+                assertEquals(List.of(), json.getList("rejected"), report.asString());
+                created += json.getInt("created");
+                updated += json.getInt("updated");
+            }
+            assertEquals(1, created, "one import creates the title");
+            assertEquals(1, updated, "the other then updates it");
+            String stored = given().get("/api/titles/" + slug).then().statusCode(200).extract().path("title");
+            assertThat(stored, in(names));
+            given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void concurrentPostsOfOneSlugGiveOne201AndCleanConflicts() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String slug = "zz-parallel-post-" + round;
+            List<Callable<Response>> posts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String body = title(slug, "Parallel Post " + i);
+                posts.add(() -> given().auth().oauth2(EDITOR).contentType("application/json").body(body)
+                        .post("/api/titles"));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Response response : concurrently(posts)) {
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    response.then().contentType("application/problem+json")
+                            .body("detail", containsString("already exists"))
+                            .body(DatabaseOutageTest.plainWords());
+                }
+            }
+            statuses.sort(Integer::compare);
+            assertEquals(List.of(201, 409, 409, 409, 409, 409), statuses);
+            given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
+        }
+    }
+
+    /** Runs the calls at the same moment, each on its own thread, and returns their results in order. */
+    static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package setsunai.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import setsunai.testsupport.PostgresTestResource;
+import setsunai.testsupport.Tokens;
+
+/**
+ * While PostgreSQL refuses the service (as when it restarts), every database path answers 503 problem+json with
+ * Retry-After, readiness is down, and the service recovers on its own once the database takes connections again.
+ * The outage is made on the shared test server without stopping it: the service's role may open no connection
+ * (CONNECTION LIMIT 0, "too many connections") and its open ones are terminated ("admin shutdown").
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    private static final String ROLE = "catalog";
+
+    private static final String TITLE = """
+            {"slug": "zz-outage", "title": "Outage", "format": "TV", "episodes": 12, "year": 2020,
+             "studios": ["Test Studio"], "tags": ["grief"], "ending": "OPEN", "tearjerker": 5}""";
+
+    @AfterEach
+    void reopen() throws SQLException {
+        admin("ALTER ROLE " + ROLE + " CONNECTION LIMIT -1"); // never leave the database closed for other tests
+    }
+
+    @Test
+    void databasePathsAnswer503WithRetryAfterWhileTheDatabaseIsDownAndRecoverAlone() throws SQLException {
+        given().get("/api/titles/nana").then().statusCode(200); // the pool holds open connections now
+        admin("ALTER ROLE " + ROLE + " CONNECTION LIMIT 0");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + ROLE + "'");
+        try {
+            unavailable(given().get("/api/titles/nana"));
+            unavailable(given().get("/api/titles?q=love"));
+            unavailable(given().get("/api/tags"));
+            unavailable(given().get("/api/studios"));
+            unavailable(given().auth().oauth2(Tokens.editor()).contentType("application/json").body(TITLE)
+                    .post("/api/titles"));
+            unavailable(given().auth().oauth2(Tokens.editor()).header("If-Match", "\"0\"")
+                    .contentType("application/json").body(TITLE).put("/api/titles/zz-outage"));
+            unavailable(given().auth().oauth2(Tokens.editor()).contentType("application/x-ndjson")
+                    .body(TITLE.replace("\n", " ").getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"));
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            reopen();
+        }
+        // Back without a restart of the service, from the very first request.
+        given().get("/api/titles/nana").then().statusCode(200).body("slug", equalTo("nana"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().oauth2(Tokens.editor()).contentType("application/json").body(TITLE).post("/api/titles")
+                .then().statusCode(201);
+        given().auth().oauth2(Tokens.editor()).delete("/api/titles/zz-outage").then().statusCode(204);
+    }
+
+    private static void unavailable(Response response) {
+        response.then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("5"))
+                .body("status", equalTo(503))
+                .body("detail", containsString("retry in a few seconds"))
+                .body(plainWords());
+    }
+
+    /** Nothing technical in the body: no SQL or server message, class, package or schema name. */
+    static Matcher<String> plainWords() {
+        return allOf(not(containsString("ERROR")), not(containsString("SQL")), not(containsString("Exception")),
+                not(containsString("org.")), not(containsString("java.")), not(containsString("catalog.")),
+                not(containsString("connections for role")), not(containsString("constraint")));
+    }
+
+    private static void admin(String sql) throws SQLException {
+        assumeTrue(PostgresTestResource.jdbcUrl() != null, "needs the test's own PostgreSQL, as its superuser");
+        try (Connection connection = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
