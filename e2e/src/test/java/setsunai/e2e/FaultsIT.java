@@ -210,6 +210,8 @@ class FaultsIT {
     }
 
     private static void assertDatabaseDown(Response response, String what) {
+        System.out.printf("PostgreSQL stopped: %s -> %d %s, Retry-After %s%n", what, response.statusCode(),
+                response.contentType(), response.header("Retry-After"));
         response.then().log().ifValidationFails()
                 .statusCode(503)
                 .contentType("application/problem+json")
