@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -50,21 +51,32 @@ final class SetsunaiSystem implements AutoCloseable {
 
     /**
      * The first requests to fresh JVMs (class loading, first queries) can outlast the gateway's timeouts on a busy
-     * 2-core machine, giving honest but degraded answers. These tests are about the wiring, not cold-start latency:
-     * it asks until the gateway composes a complete answer, and fails if that does not happen within a minute.
+     * 2-core machine, giving honest but degraded answers, and enough of them open a circuit breaker for a few
+     * seconds. These tests are about the wiring, not cold-start latency: it asks what the tests ask until three
+     * rounds in a row are complete answers, and fails if that does not happen within two minutes.
      */
     private void warmUp() throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            var response = given().baseUri(gateway.url()).get("/api/titles/5-centimeters-per-second");
-            if (response.statusCode() == 200 && response.jsonPath().getList("degraded").isEmpty()) {
-                return;
+        List<String> paths = List.of("/api/titles/5-centimeters-per-second", "/api/titles/your-lie-in-april",
+                "/api/songs/one-more-time-one-more-chance", "/api/recommendations?mood=heartbroken&limit=5",
+                "/api/recommendations?mood=grieving&limit=5", "/api/recommendations?mood=longing");
+        Instant deadline = Instant.now().plusSeconds(120);
+        int complete = 0;
+        while (complete < 3) {
+            String incomplete = null;
+            for (String path : paths) {
+                var response = given().baseUri(gateway.url()).get(path);
+                if (response.statusCode() != 200 || !response.jsonPath().getList("degraded").isEmpty()) {
+                    incomplete = path + ": " + response.statusCode() + " " + response.asString();
+                    break;
+                }
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("The gateway gave no complete answer within a minute: "
-                        + response.statusCode() + " " + response.asString());
+            complete = incomplete == null ? complete + 1 : 0;
+            if (incomplete != null && Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The gateway gave no complete answers within two minutes: " + incomplete);
             }
-            Thread.sleep(500);
+            if (incomplete != null) {
+                Thread.sleep(500);
+            }
         }
     }
 
