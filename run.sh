@@ -10,7 +10,9 @@
 # Database: SETSUNAI_JDBC_URL (e.g. jdbc:postgresql://db.example:5432/setsunai) uses yours; the roles and
 # schemas are created there first when SETSUNAI_DB_ADMIN_USER (and SETSUNAI_DB_ADMIN_PASSWORD) are given.
 # Without it, a private PostgreSQL cluster lives in .run/postgres (embedded binaries from the Maven
-# repository, nothing to install) and keeps its data between runs. Logs are in .run/logs/.
+# repository, nothing to install) and keeps its data between runs, durably: every write that answered survives
+# a kill of the server or a crash of the machine; a server that was killed comes back by PostgreSQL's crash
+# recovery, at the next run or, while a run lasts, by itself. Logs are in .run/logs/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -46,11 +48,16 @@ stop_all() {
   # Services first, the database last.
   terminate $(awk '$1 != "postgres" {print $2}' "$PIDS")
   terminate $(awk '$1 == "postgres" {print $2}' "$PIDS")
-  # A database server orphaned by a killed launcher still holds its pid file: stop it too.
+  # A database server orphaned by a killed launcher still holds its pid file: stop it too (fast shutdown, which
+  # keeps every commit), and wait for its shutdown checkpoint. After a crash the file may be stale and its pid
+  # reused by another process: only a process named postgres is signalled.
   if [ -f "$RUN_DIR/postgres/postmaster.pid" ]; then
     local postmaster
     postmaster=$(head -1 "$RUN_DIR/postgres/postmaster.pid")
-    alive "$postmaster" && kill -INT "$postmaster" 2>/dev/null || true
+    if alive "$postmaster" && [ "$(ps -o comm= -p "$postmaster" 2>/dev/null)" = postgres ]; then
+      kill -INT "$postmaster" 2>/dev/null || true
+      for _ in $(seq 1 120); do alive "$postmaster" || break; sleep 0.25; done
+    fi
   fi
   rm -f "$PIDS"
   log "stopped"

@@ -70,7 +70,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private static String startEmbedded() {
         LOG.info("No datasource given and no Docker engine: starting an embedded PostgreSQL");
         try {
-            EmbeddedDatabase database = EmbeddedDatabase.start(null, 0);
+            EmbeddedDatabase database = EmbeddedDatabase.throwaway();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     database.close();

@@ -29,13 +29,23 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** Whether {@code e} or one of its causes says the database is unreachable or refuses connections for now. */
+    /**
+     * Whether {@code e}, one of its causes or what they suppressed says the database is unreachable or refuses
+     * connections for now.
+     */
     public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // common does not depend on Hibernate; its connection failures carry the SQLException below anyway.
             if (t instanceof SQLTransientConnectionException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
+            }
+            // A commit cut by the connection's end is Narayana's RollbackException, whose XAException (caused by
+            // the PSQLException) is only attached as suppressed.
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isCause(suppressed)) {
+                    return true;
+                }
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
