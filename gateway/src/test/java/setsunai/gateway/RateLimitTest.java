@@ -43,7 +43,8 @@ class RateLimitTest {
                     "setsunai.rate-limit.read.window", "10M",
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
+                    "setsunai.rate-limit.exempt-addresses", "198.51.100.9");
         }
     }
 
@@ -90,6 +91,14 @@ class RateLimitTest {
         given().header("X-Forwarded-For", "198.51.100.3").get("/api/nothing").then().statusCode(404)
                 .contentType("application/problem+json")
                 .header("RateLimit", matchesPattern("\"read\";r=29;t=[0-9]+"));
+    }
+
+    @Test
+    void exemptAddressesAreNeverLimited() {
+        for (int i = 0; i < 40; i++) {
+            given().header("X-Forwarded-For", "198.51.100.9").get("/api/moods").then().statusCode(200)
+                    .header("RateLimit", nullValue());
+        }
     }
 
     private HttpRequest get(String path, String client) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +35,7 @@ public class Cors {
 
     private static final String EXPOSED = "ETag, Location, Link, Retry-After, RateLimit, RateLimit-Policy, "
             + "Content-Location, X-Request-Id";
-    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    private static final Set<String> READS = Set.of("GET", "HEAD");
 
     @Inject
     ObjectMapper mapper;
@@ -66,8 +67,8 @@ public class Cors {
         HttpServerResponse response = ctx.response();
         response.headers().add("Vary", "Origin");
         String preflight = request.method() == HttpMethod.OPTIONS ? request.getHeader("Access-Control-Request-Method") : null;
-        boolean read = preflight != null ? READS.contains(HttpMethod.valueOf(preflight.trim().toUpperCase()))
-                : READS.contains(request.method()) || request.method() == HttpMethod.OPTIONS;
+        boolean read = preflight != null ? READS.contains(preflight.trim().toUpperCase(Locale.ROOT))
+                : READS.contains(request.method().name()) || request.method() == HttpMethod.OPTIONS;
         boolean allowed = read || mayWrite(origin, request);
         if (!allowed) {
             refuse(ctx, origin);
