@@ -9,11 +9,14 @@ import java.util.Set;
 
 /**
  * Bearer tokens for tests and local tries, signed with the committed development key (dev-keys/, not for production).
- * The services trust tokens whose issuer is {@value #ISSUER} and whose {@code groups} claim holds {@code editor}.
+ * The services trust tokens whose issuer is {@value #ISSUER}, whose audience holds {@value #AUDIENCE}, issued at most
+ * an hour ago ({@code mp.jwt.verify.token.age}) and not in the future, and whose {@code groups} claim holds
+ * {@code editor}.
  */
 public final class Tokens {
 
     public static final String ISSUER = "https://setsunai.dev/dev-issuer";
+    public static final String AUDIENCE = "setsunai";
 
     private Tokens() {
     }
@@ -36,6 +39,24 @@ public final class Tokens {
         return token("https://someone-else.example", Set.of("editor"), Instant.now().plusSeconds(3600), devKey());
     }
 
+    /** Meant for another service (audience). */
+    public static String editorForOtherAudience() {
+        Instant now = Instant.now();
+        return token(ISSUER, "some-other-api", Set.of("editor"), now, now.plusSeconds(3600), devKey());
+    }
+
+    /** Not expired, but issued two hours ago: older than the services accept (mp.jwt.verify.token.age). */
+    public static String editorIssuedLongAgo() {
+        Instant now = Instant.now();
+        return token(ISSUER, AUDIENCE, Set.of("editor"), now.minusSeconds(7200), now.plusSeconds(3600), devKey());
+    }
+
+    /** Issued an hour from now: a forged or mis-clocked issuer. */
+    public static String editorIssuedInTheFuture() {
+        Instant now = Instant.now();
+        return token(ISSUER, AUDIENCE, Set.of("editor"), now.plusSeconds(3600), now.plusSeconds(7200), devKey());
+    }
+
     /** Signed by a key the services do not know. */
     public static String editorWithWrongSignature() {
         try {
@@ -53,7 +74,12 @@ public final class Tokens {
 
     private static String token(String issuer, Set<String> groups, Instant expiresAt, PrivateKey key) {
         Instant issuedAt = expiresAt.isBefore(Instant.now()) ? expiresAt.minusSeconds(3600) : Instant.now();
-        return Jwt.issuer(issuer).upn("test-editor@setsunai.dev").groups(groups)
+        return token(issuer, AUDIENCE, groups, issuedAt, expiresAt, key);
+    }
+
+    private static String token(String issuer, String audience, Set<String> groups, Instant issuedAt, Instant expiresAt,
+            PrivateKey key) {
+        return Jwt.issuer(issuer).audience(audience).upn("test-editor@setsunai.dev").groups(groups)
                 .issuedAt(issuedAt).expiresAt(expiresAt).sign(key);
     }
 
