@@ -28,6 +28,11 @@ final class BodyMutations {
     private final OddValues odd;
     private int serial;
 
+    /** How many fresh slugs (fuzz-1 … fuzz-N) the bodies used: what a broken service may have stored. */
+    int slugsUsed() {
+        return serial;
+    }
+
     BodyMutations(OddValues odd) {
         this.odd = odd;
     }
@@ -132,7 +137,8 @@ final class BodyMutations {
         if (odd.chance(30)) {
             sprinkleOddText(body, schema);
         }
-        List<Field> fields = fields(body, schema, new ArrayList<>(), 0);
+        // Only fields the schema describes: a free-form map (externalIds) takes any value, so nothing there is surely wrong.
+        List<Field> fields = fields(body, schema, new ArrayList<>(), 0).stream().filter(f -> !f.schema.isMissingNode()).toList();
         int choice = odd.random().nextInt(14);
         if (fields.isEmpty() && choice < 9) {
             choice = 9 + odd.random().nextInt(5);
@@ -157,7 +163,10 @@ final class BodyMutations {
                 return truncated(body);
             }
             case 2: {
-                Field field = odd.pick(fields);
+                Field field = pick(fields, f -> f.owner == body);
+                if (field == null) {
+                    return truncated(body);
+                }
                 String text = new String(bytes(body), StandardCharsets.UTF_8);
                 String duplicate = JSON.valueToTree(field.name) + ":" + bytesText(field.owner.get(field.name)) + ",";
                 int at = text.indexOf('{') + 1;

@@ -15,7 +15,7 @@ final class ResponseChecks {
 
         /** Findings with the same key are one defect, however many requests showed it. */
         String key() {
-            return kind + "|" + status + "|" + operation + "|" + (kind.startsWith("leak") ? detail : "");
+            return kind + "|" + status + "|" + operation;
         }
     }
 
