@@ -29,6 +29,7 @@ public final class OpenApiFuzzer {
     /** The seed every CI run uses, so CI is repeatable; a long run may pass another or {@code random}. */
     public static final long DEFAULT_SEED = 20261202L;
     private static final int SHOWN = 30;
+    private static final String OWN_SLUG = "fuzz-own";
 
     private final String service;
     private final URI base;
@@ -68,8 +69,9 @@ public final class OpenApiFuzzer {
         }
         LOG.infof("fuzz %s: %d requests over %d operations, seed %d (-Dsetsunai.fuzz.seed=%d replays this run)", service, requests,
                 spec.operations.size(), seed, seed, seed);
+        String own = createOwnResource(http, authority, spec, seed);
         Map<String, String> before = snapshot == null ? null : snapshot.get();
-        RequestFactory factory = new RequestFactory(spec, new OddValues(new Random(seed)));
+        RequestFactory factory = new RequestFactory(spec, new OddValues(new Random(seed)), own == null ? null : OWN_SLUG);
 
         Map<String, List<Finding>> distinct = new LinkedHashMap<>();
         Map<String, Integer> statuses = new TreeMap<>();
@@ -97,12 +99,44 @@ public final class OpenApiFuzzer {
                 }
             }
         }
+        if (own != null) {
+            created.add(own);
+        }
         cleanUp(http, authority, created, before != null && distinct.keySet().stream().anyMatch(k -> k.startsWith("stored data changed"))
                 ? spec : null, factory.slugsUsed());
         Result result = new Result(service, requests, seed, seconds, statuses, distinct);
         LOG.info(result.summary());
         writeReport(result);
         return result;
+    }
+
+    /**
+     * Creates the one resource the run's writes aim at (POST of the collection that also has a DELETE), before the
+     * snapshot, so that a write let through by mistake changes only it. Returns its Location, or null.
+     */
+    private String createOwnResource(RawHttp http, String authority, OpenApiSpec spec, long seed) {
+        for (OpenApiSpec.Operation post : spec.operations) {
+            boolean deletable = spec.operations.stream().anyMatch(o -> o.method().equals("DELETE") && o.path().startsWith(post.path() + "/{"));
+            if (!post.method().equals("POST") || !post.secured() || post.body() == null || post.isImport() || !deletable) {
+                continue;
+            }
+            var body = new BodyMutations(new OddValues(new Random(seed))).valid(post.body().schema(), null);
+            if (body instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.put("slug", OWN_SLUG);
+            }
+            FuzzRequest request = new FuzzRequest("POST", "setup", FuzzRequest.Kind.READ, "setup");
+            request.target = post.path().getBytes(StandardCharsets.US_ASCII);
+            request.header("Authorization", "Bearer " + Tokens.editor());
+            request.header("Content-Type", post.body().mediaTypes().get(0));
+            request.body = BodyMutations.bytes(body);
+            RawHttp.Response response = http.send(request.toBytes(authority));
+            if (response.status() == 201 && response.header("location") != null) {
+                return response.header("location");
+            }
+            LOG.warnf("fuzz %s: could not create %s (%d %s): writes aim at the documented examples", service, OWN_SLUG,
+                    response.status(), Repro.excerpt(response.body(), 300));
+        }
+        return null;
     }
 
     /** Every distinct finding in target/fuzz-SERVICE.txt (the test's message shows a few of each kind). */

@@ -37,10 +37,14 @@ final class RequestFactory {
     private final ForgedTokens forged = new ForgedTokens();
     private final String editor = "Bearer " + Tokens.editor();
 
-    RequestFactory(OpenApiSpec spec, OddValues odd) {
+    /** The resource the suite created for itself: writes aim at it, so a write let through never hurts seed data. */
+    private final String ownSlug;
+
+    RequestFactory(OpenApiSpec spec, OddValues odd, String ownSlug) {
         this.spec = spec;
         this.odd = odd;
         this.bodies = new BodyMutations(odd);
+        this.ownSlug = ownSlug;
     }
 
     int slugsUsed() {
@@ -117,8 +121,7 @@ final class RequestFactory {
         String way = ways.isEmpty() ? "path" : odd.pick(ways);
         FuzzRequest request = new FuzzRequest(operation.method(), operation.template(), Kind.EDITOR_WRITE_INVALID,
                 "editor token, invalid " + way);
-        boolean oddPath = way.equals("path");
-        request.target = oddPath ? target(operation, 0, false, true) : target(operation, 0, false);
+        request.target = writeTarget(operation, way.equals("path"));
         request.header("Authorization", editor);
         Parameter ifMatch = header(operation, "If-Match");
         if (ifMatch != null) {
@@ -172,7 +175,7 @@ final class RequestFactory {
         ForgedTokens.Forged token = odd.pick(forged.all);
         FuzzRequest request = new FuzzRequest(operation.method(), operation.template(), Kind.FORGED_WRITE, "token: " + token.name());
         request.allowed = token.malformed() ? Set.of(400, 401, 403, 431) : token.forbidden() ? Set.of(403) : Set.of(401);
-        request.target = target(operation, 0, false);
+        request.target = writeTarget(operation, false);
         if (token.header() != null) {
             request.header("Authorization", token.header());
         }
@@ -197,9 +200,9 @@ final class RequestFactory {
     private JsonNode validFor(Operation operation, JsonNode schema) {
         JsonNode body = bodies.valid(schema, null);
         for (Parameter parameter : operation.parameters()) {
-            if (parameter.in().equals("path") && body instanceof ObjectNode object && object.has(parameter.name())
-                    && parameter.example() != null) {
-                object.put(parameter.name(), parameter.example());
+            String slug = ownSlug != null ? ownSlug : parameter.example();
+            if (parameter.in().equals("path") && body instanceof ObjectNode object && object.has(parameter.name()) && slug != null) {
+                object.put(parameter.name(), slug);
             }
         }
         return body;
@@ -222,11 +225,19 @@ final class RequestFactory {
         return target(operation, oddPercent, extras, false);
     }
 
+    private byte[] writeTarget(Operation operation, boolean oddPath) {
+        return target(operation, 0, false, oddPath, true);
+    }
+
+    private byte[] target(Operation operation, int oddPercent, boolean extras, boolean oddPath) {
+        return target(operation, oddPercent, extras, oddPath, false);
+    }
+
     /**
      * The request target: path parameters and query parameters, each odd with {@code oddPercent} chance; with
      * {@code extras}, also repeated beyond limits, unknown and odd-named parameters.
      */
-    private byte[] target(Operation operation, int oddPercent, boolean extras, boolean oddPath) {
+    private byte[] target(Operation operation, int oddPercent, boolean extras, boolean oddPath, boolean write) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String path = operation.path();
         int at = 0;
@@ -241,7 +252,7 @@ final class RequestFactory {
             String name = path.substring(open + 1, close);
             Parameter parameter = operation.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
             out.writeBytes(oddPath || odd.chance(oddPercent) ? oddPathSegment(parameter)
-                    : OddValues.percentEncode(validValue(parameter)).getBytes(StandardCharsets.US_ASCII));
+                    : OddValues.percentEncode(write && ownSlug != null ? ownSlug : validValue(parameter)).getBytes(StandardCharsets.US_ASCII));
             at = close + 1;
         }
         List<byte[]> query = new ArrayList<>();
@@ -417,7 +428,7 @@ final class RequestFactory {
                 Operation write = odd.pick(withBody());
                 request = new FuzzRequest(write.method(), write.template(), write.secured() ? Kind.EDITOR_WRITE_INVALID : Kind.READ,
                         "body over the limit");
-                request.target = write.path().replaceAll("\\{[^}]+}", "your-lie-in-april").getBytes(StandardCharsets.US_ASCII);
+                request.target = write.path().replaceAll("\\{[^}]+}", ownSlug != null ? ownSlug : "x").getBytes(StandardCharsets.US_ASCII);
                 request.header("Authorization", editor);
                 request.header("If-Match", "\"987654\"");
                 request.header("Content-Type", write.body() == null ? "application/json" : write.body().mediaTypes().get(0));
@@ -428,7 +439,7 @@ final class RequestFactory {
                 Operation write = odd.pick(withBody());
                 request = new FuzzRequest(write.method(), write.template(), write.secured() ? Kind.EDITOR_WRITE_INVALID : Kind.READ,
                         "conflicting body framing");
-                request.target = write.path().replaceAll("\\{[^}]+}", "your-lie-in-april").getBytes(StandardCharsets.US_ASCII);
+                request.target = write.path().replaceAll("\\{[^}]+}", ownSlug != null ? ownSlug : "x").getBytes(StandardCharsets.US_ASCII);
                 request.header("Authorization", editor);
                 request.header("If-Match", "\"987654\"");
                 request.header("Content-Type", "application/json");
