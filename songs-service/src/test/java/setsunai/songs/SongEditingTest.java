@@ -233,6 +233,10 @@ class SongEditingTest {
                 .then().statusCode(201);
         given().auth().oauth2(EDITOR).header("If-Match", "\"5\"").delete("/api/songs/test-deleted-song")
                 .then().statusCode(412);
+        // If-Match compares strongly (RFC 9110): a weak tag of the current version matches nothing.
+        given().auth().oauth2(EDITOR).header("If-Match", "W/\"1\"").delete("/api/songs/test-deleted-song")
+                .then().statusCode(412);
+        given().get("/api/songs/test-deleted-song").then().statusCode(200);
         given().auth().oauth2(EDITOR).delete("/api/songs/test-deleted-song").then().statusCode(204);
         given().get("/api/songs/test-deleted-song").then().statusCode(404);
         given().auth().oauth2(EDITOR).delete("/api/songs/test-deleted-song")

@@ -16,17 +16,20 @@ public final class Preconditions {
         return new EntityTag(Long.toString(version));
     }
 
-    /** The version an If-Match header names; 428 if absent, 412 if it is not a version tag. */
+    /**
+     * The version an If-Match header names; 428 if absent, 412 if it is not a strong version tag. RFC 9110 compares
+     * If-Match strongly: a weak tag ({@code W/"3"}) names no exact representation, so it never matches.
+     */
     public static long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Updates need an If-Match header with the ETag from your last GET, "
                     + "so that no one's edit is silently overwritten.");
         }
         String value = ifMatch.trim();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {
+            throw stale();
         }
-        value = value.replace("\"", "");
+        value = value.substring(1, value.length() - 1);
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
