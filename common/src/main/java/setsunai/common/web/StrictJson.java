@@ -1,0 +1,69 @@
+package setsunai.common.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import setsunai.common.problem.UnsafeTextException;
+
+/**
+ * Reads request JSON strictly, so odd documents are a 400 naming the field instead of a 500 further down:
+ * a key given twice, nesting deeper than any of our documents needs, and strings holding NUL or another control
+ * character (PostgreSQL refuses NUL in text and jsonb).
+ */
+@Singleton
+public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Our deepest document (a song's usages) nests 3 levels; leave room, but far below a stack overflow. */
+    static final int MAX_NESTING_DEPTH = 32;
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).build());
+        mapper.registerModule(new SimpleModule("setsunai-strict-text")
+                .addDeserializer(String.class, new CheckedStrings())
+                .addKeyDeserializer(String.class, new CheckedKeys()));
+    }
+
+    /** Every string value, in records, lists and untyped maps alike. */
+    static final class CheckedStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            if (value != null && p.hasToken(JsonToken.VALUE_STRING)) {
+                int control = Text.firstControlInText(value);
+                if (control >= 0) {
+                    throw new UnsafeTextException(p, "must not contain control characters, found " + Text.describe(control));
+                }
+            }
+            return value;
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
+        }
+    }
+
+    /** Map keys, e.g. externalIds. */
+    static final class CheckedKeys extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            int control = Text.firstControl(key);
+            if (control >= 0) {
+                throw new UnsafeTextException(ctxt.getParser(), "keys must not contain control characters, found "
+                        + Text.describe(control));
+            }
+            return key;
+        }
+    }
+}
