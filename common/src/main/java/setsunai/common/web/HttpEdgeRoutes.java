@@ -48,6 +48,19 @@ public class HttpEdgeRoutes {
     void register(@Observes Router router) {
         // Before FallbackRoutes (-3) and Quarkus' own body handling (-2).
         router.route().order(-5).handler(this::check);
+        // Vert.x Web fails a request it cannot route (OPTIONS *: no leading '/') with a bare status, which Quarkus'
+        // failure handler ends with an empty body; 413 is FallbackRoutes'.
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
+            int status = ctx.statusCode();
+            if (ctx.response().headWritten() || ctx.failure() != null || status < 400 || status >= 500 || status == 413) {
+                ctx.next();
+            } else if (status == 404) {
+                send(ctx, 404, "url", "'" + printable(ctx.request().uri()) + "' is not served; see /q/swagger-ui for "
+                        + "the available endpoints");
+            } else {
+                send(ctx, status, "url", "could not be served as sent");
+            }
+        });
         // Vert.x Web fails a request before any route when it cannot normalise its path (a broken %-escape) or has no
         // route for its target (OPTIONS *); without these it answers "Bad Request" as text or an empty 404.
         router.errorHandler(400, ctx -> send(ctx, 400, "url", "is not a valid request target (check its %-escapes)"));
