@@ -108,6 +108,15 @@ class HttpEdgeTest {
                 title("zz-edge-nul", "fine").replace("\"TV\"", "\"TV\", \"externalIds\": {\"m\\u0000al\": 1}")
                         .getBytes(StandardCharsets.UTF_8)), 400);
         assertField(problem, "externalIds");
+        // Nested free-form keys and values too (externalIds is jsonb, which refuses NUL).
+        problem = problem(send("POST", "/api/titles", "application/json",
+                title("zz-edge-nul", "fine").replace("\"TV\"", "\"TV\", \"externalIds\": {\"a\": {\"b\u0000\": [\"x\"]}}")
+                        .getBytes(StandardCharsets.UTF_8)), 400);
+        assertTrue(problem.getList("errors.field").toString().contains("externalIds"), problem.prettify());
+        problem = problem(send("POST", "/api/titles", "application/json",
+                title("zz-edge-nul", "fine").replace("\"TV\"", "\"TV\", \"externalIds\": {\"a\": [{\"b\": \"\u0000\"}]}")
+                        .getBytes(StandardCharsets.UTF_8)), 400);
+        assertTrue(problem.getList("errors.field").toString().contains("externalIds"), problem.prettify());
         problem = problem(send("PUT", "/api/titles/nana", "application/json",
                 title("nana", "Nana\\u0000").getBytes(StandardCharsets.UTF_8)), 400);
         assertField(problem, "title");

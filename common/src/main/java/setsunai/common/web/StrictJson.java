@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import setsunai.common.problem.UnsafeTextException;
 
 /**
@@ -31,7 +34,41 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .maxNestingDepth(MAX_NESTING_DEPTH).build());
         mapper.registerModule(new SimpleModule("setsunai-strict-text")
                 .addDeserializer(String.class, new CheckedStrings())
-                .addKeyDeserializer(String.class, new CheckedKeys()));
+                .addKeyDeserializer(String.class, new CheckedKeys())
+                .addDeserializer(Object.class, new CheckedUntyped()));
+    }
+
+    /** Free-form values (externalIds): their nested keys and strings are read without the checks above. */
+    static final class CheckedUntyped extends UntypedObjectDeserializer {
+        CheckedUntyped() {
+            super((com.fasterxml.jackson.databind.JavaType) null, null);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            check(value, p);
+            return value;
+        }
+
+        private static void check(Object value, JsonParser p) throws UnsafeTextException {
+            if (value instanceof String text && Text.firstControlInText(text) >= 0) {
+                throw new UnsafeTextException(p, "must not contain control characters, found "
+                        + Text.describe(Text.firstControlInText(text)));
+            } else if (value instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (entry.getKey() instanceof String key && Text.firstControl(key) >= 0) {
+                        throw new UnsafeTextException(p, "keys must not contain control characters, found "
+                                + Text.describe(Text.firstControl(key)));
+                    }
+                    check(entry.getValue(), p);
+                }
+            } else if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    check(item, p);
+                }
+            }
+        }
     }
 
     /** Every string value, in records, lists and untyped maps alike. */
