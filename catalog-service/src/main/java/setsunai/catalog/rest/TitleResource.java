@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -123,7 +125,8 @@ public class TitleResource {
             params.error("yearTo", "must not be before yearFrom (" + from + "), got " + to);
         }
         boolean descending = sort != null && sort.trim().startsWith("-");
-        TitleSort order = params.enumValue("sort", sort == null ? null : sort.trim().replaceFirst("^-", ""), TitleSort.class);
+        // `sort=` reaches us as null; it is a mistake too, not "no sort".
+        TitleSort order = sortOrder(params, sort == null && uri.getQueryParameters().containsKey("sort") ? "" : sort);
         if (order == null) {
             order = text != null ? TitleSort.RELEVANCE : TitleSort.TITLE;
         }
@@ -299,6 +302,22 @@ public class TitleResource {
             return null;
         }
         return text;
+    }
+
+    /** One optional leading '-', then a known order; `sort=`, `sort=-` and `sort=--title` are mistakes, not defaults. */
+    private static TitleSort sortOrder(QueryParams params, String sort) {
+        if (sort == null) {
+            return null;
+        }
+        String name = sort.strip();
+        name = name.startsWith("-") ? name.substring(1) : name;
+        if (name.isEmpty() || !name.chars().allMatch(Character::isLetter)) {
+            params.error("sort", "unknown value '" + sort + "'; allowed values: " + Arrays.stream(TitleSort.values())
+                    .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+                    + " (prefix - for descending)");
+            return null;
+        }
+        return params.enumValue("sort", name, TitleSort.class);
     }
 
     private static List<String> lower(List<String> values) {

@@ -1,6 +1,9 @@
 package setsunai.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,10 +18,30 @@ public final class JsonErrors {
     }
 
     public static Problem.FieldError of(JsonProcessingException e) {
+        // A parse error inside a map or list arrives wrapped in a mapping error; the parse error says what is wrong.
+        JsonProcessingException cause = e;
+        while (cause.getCause() instanceof JsonProcessingException inner && inner != cause) {
+            cause = inner;
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return new Problem.FieldError(fieldOf(e, "body"), "is nested too deeply or too large; documents here nest "
+                    + "only a few levels");
+        }
+        String message = cause.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field '") && cause instanceof StreamReadException read
+                && read.getProcessor() != null) {
+            // STRICT_DUPLICATE_DETECTION: name the repeated key where it sits (usages[0].role).
+            String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+            return new Problem.FieldError(path(read.getProcessor().getParsingContext().getParent(), name),
+                    "is given more than once; send each key once");
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (mapping instanceof UnsafeTextException) {
+                return new Problem.FieldError(field, mapping.getOriginalMessage());
+            }
             if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
                 return new Problem.FieldError(field, "unknown value '" + invalid.getValue() + "'; allowed values: "
                         + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
@@ -27,6 +50,27 @@ public final class JsonErrors {
             return new Problem.FieldError(field, "must be " + expected(mapping));
         }
         return new Problem.FieldError("body", "is not valid JSON: " + readable(e.getOriginalMessage()));
+    }
+
+    private static String fieldOf(JsonProcessingException e, String otherwise) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        return otherwise;
+    }
+
+    private static String path(JsonStreamContext context, String name) {
+        StringBuilder path = new StringBuilder(name);
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + c.getCurrentIndex() + "]" + (path.charAt(0) == '[' ? "" : "."));
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, c.getCurrentName() + (path.charAt(0) == '[' ? "" : "."));
+            }
+        }
+        return path.toString();
     }
 
     /** Jackson's first sentence, without its parser internals ("(start marker at [Source: REDACTED ...])"). */

@@ -122,7 +122,7 @@ public class ProblemMappers {
     }
 
     /** "create.body.title" -> "title"; "search.size" -> "size": the name the client knows. */
-    private static String fieldName(ConstraintViolation<?> violation) {
+    public static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
@@ -137,7 +137,10 @@ public class ProblemMappers {
                         int last = names.size() - 1;
                         names.set(last, names.get(last) + "[" + node.getIndex() + "]");
                     }
-                    names.add(node.getName() == null ? "" : node.getName());
+                    // A list element's own node is named "<list element>": its index above is all the client needs.
+                    if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                        names.add(node.getName() == null ? "" : node.getName());
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import setsunai.common.problem.JsonErrors;
 import setsunai.common.problem.Problem;
+import setsunai.common.problem.ProblemMappers;
 
 /**
  * Reads an NDJSON body line by line into validated records: each line either yields a value or its own errors,
@@ -49,7 +50,7 @@ public final class NdjsonLines {
             return new Line<>(number, null, List.of(new Problem.FieldError("", "the line must be a JSON object")));
         }
         List<Problem.FieldError> errors = validator.validate(value).stream()
-                .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new Problem.FieldError(ProblemMappers.fieldName(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return new Line<>(number, errors.isEmpty() ? value : null, errors);

@@ -138,7 +138,9 @@ public class SongResource {
             params.error("yearFrom", "must not be after yearTo (" + from + " > " + to + ")");
         }
         boolean descending = sort != null && sort.strip().startsWith("-");
-        SongSort sortValue = sort(params, sort, text != null);
+        // `sort=` reaches us as null; it is a mistake too, not "no sort".
+        SongSort sortValue = sort(params, sort == null && uri.getQueryParameters().containsKey("sort") ? "" : sort,
+                text != null);
         var pageRequest = params.page(page, size);
         params.validate();
         var criteria = new SongCriteria(text, artistSlug, moodValues, roleValue, titleSlugs, from, to, sortValue, descending);
@@ -146,11 +148,15 @@ public class SongResource {
     }
 
     private static SongSort sort(QueryParams params, String sort, boolean searching) {
-        if (sort == null || sort.isBlank()) {
+        if (sort == null) {
             return searching ? SongSort.RELEVANCE : SongSort.TITLE;
         }
+        // One optional sign, then a known order: `sort=`, `sort=-` and `sort=--title` are mistakes, not defaults.
         String name = sort.strip().replaceFirst("^[-+]", "");
         try {
+            if (name.isEmpty() || !name.chars().allMatch(Character::isLetter)) {
+                throw new IllegalArgumentException(name);
+            }
             return SongSort.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             params.error("sort", "unknown value '" + sort + "'; allowed values: relevance, title, year "
