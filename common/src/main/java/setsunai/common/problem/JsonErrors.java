@@ -35,10 +35,9 @@ public final class JsonErrors {
             return new Problem.FieldError(path(read.getProcessor().getParsingContext().getParent(), name),
                     "is given more than once; send each key once");
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof JsonMappingException mapping) {
+            // Jackson's own text names our classes ("Cannot deserialize value of type `setsunai...`"): never shown.
+            String field = fieldOf(mapping, "body");
             if (mapping instanceof UnsafeTextException) {
                 return new Problem.FieldError(field, mapping.getOriginalMessage());
             }
@@ -97,6 +96,9 @@ public final class JsonErrors {
         if (type == String.class) {
             return "a string";
         }
-        return "an object of type " + type.getSimpleName();
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return type.isEnum() ? "one of the documented values" : "a JSON object";
     }
 }

@@ -52,7 +52,11 @@ public class HttpEdgeRoutes {
         // failure handler ends with an empty body; 413 is FallbackRoutes'.
         router.route().order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
             int status = ctx.statusCode();
-            if (ctx.response().headWritten() || ctx.failure() != null || status < 400 || status >= 500 || status == 413) {
+            if (!ctx.response().headWritten() && status == 400 && ctx.request().authority() == null) {
+                // HTTP/1.1 without Host: Vert.x Web fails the request before any route, with an exception that
+                // Quarkus would show (class name and stack) as plain JSON.
+                send(ctx, 400, "Host", "is required: send a Host header (HTTP/1.0 requests too)");
+            } else if (ctx.response().headWritten() || ctx.failure() != null || status < 400 || status >= 500 || status == 413) {
                 ctx.next();
             } else if (status == 404) {
                 send(ctx, 404, "url", "'" + printable(ctx.request().uri()) + "' is not served; see /q/swagger-ui for "

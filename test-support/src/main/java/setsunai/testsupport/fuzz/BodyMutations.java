@@ -188,7 +188,8 @@ final class BodyMutations {
             case 5: {
                 Field field = pick(fields, f -> f.schema.path("enum").size() > 0 || f.schema.path("items").path("enum").size() > 0);
                 if (field != null) {
-                    String unknown = odd.pick(List.of("NOT_A_VALUE", "tv\u0000", "", " ", "TV ", "%00", "\u00a0"));
+                    // Not "TV " or "tv": enum values are read case-insensitively and trimmed, by design.
+                    String unknown = odd.pick(List.of("NOT_A_VALUE", "tv\u0000", "", " ", "T V", "%00", "\u00a0"));
                     field.owner.set(field.name, field.schema.path("enum").size() > 0 ? NODES.textNode(unknown)
                             : NODES.arrayNode().add(unknown));
                     return new Body(bytes(body), "unknown enum value in " + field.name);

@@ -94,6 +94,81 @@ final class FuzzRequest {
         return out.toByteArray();
     }
 
+    /**
+     * Why Netty's HTTP/1 decoder cannot parse this request (RFC 9112 framing: a method or header name that is not a
+     * token, a byte outside visible ASCII in the request target, a control character in a header value, a version
+     * other than HTTP/1.0 or 1.1, a request line or header block past the server's own limits), or null when it can.
+     * Such a request never reaches Quarkus: Vert.x answers it itself (see {@link ResponseChecks#decoderRefusal}).
+     */
+    String framingViolation(int maxRequestLine, int maxHeaderBlock) {
+        if (method.isEmpty() || !method.chars().allMatch(FuzzRequest::tokenChar)) {
+            return "method is not a token";
+        }
+        for (byte b : target) {
+            if ((b & 0xff) <= 0x20 || (b & 0xff) >= 0x7f) {
+                return "raw byte 0x" + Integer.toHexString(b & 0xff) + " in the request target";
+            }
+        }
+        if (version == null || !(version.equals("HTTP/1.1") || version.equals("HTTP/1.0"))) {
+            return "odd HTTP version";
+        }
+        if (method.length() + target.length + 10 > maxRequestLine) {
+            return "request line over the server's limit";
+        }
+        int headerBytes = 0;
+        for (byte[] header : headers) {
+            headerBytes += header.length + 2;
+            int colon = indexOf(header, (byte) ':');
+            if (colon <= 0) {
+                return "header without a name";
+            }
+            for (int i = 0; i < colon; i++) {
+                if (!tokenChar(header[i] & 0xff)) {
+                    return "header name is not a token";
+                }
+            }
+            for (int i = colon + 1; i < header.length; i++) {
+                int b = header[i] & 0xff;
+                if (b < 0x20 && b != '\t' || b == 0x7f) {
+                    return "control character in a header value";
+                }
+            }
+        }
+        if (headerBytes > maxHeaderBlock) {
+            return "header block over the server's limit";
+        }
+        String length = headerValue("content-length");
+        String transfer = headerValue("transfer-encoding");
+        if (length != null && !length.trim().matches("\\d+") || transfer != null && !transfer.trim().equalsIgnoreCase("chunked")) {
+            return "body framing that is not a length or plain chunked";
+        }
+        return null;
+    }
+
+    private String headerValue(String name) {
+        for (byte[] header : headers) {
+            String text = new String(header, StandardCharsets.ISO_8859_1);
+            int colon = text.indexOf(':');
+            if (colon > 0 && text.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return text.substring(colon + 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean tokenChar(int c) {
+        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** method + raw URL + the headers and body that matter, short enough for a test message. */
     String repro() {
         StringBuilder out = new StringBuilder(method).append(' ').append(Repro.excerpt(target, 200));

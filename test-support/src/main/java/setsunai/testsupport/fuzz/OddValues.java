@@ -90,7 +90,8 @@ final class OddValues {
 
     /** A string longer than {@code documentedMax} (or than any sensible limit when none is documented). */
     String longString(int documentedMax) {
-        int length = documentedMax > 0 && chance(60) ? documentedMax + 1 + random.nextInt(10)
+        // Past the documented maximum whenever there is one: just past it mostly, far past it sometimes.
+        int length = documentedMax > 0 ? documentedMax + 1 + random.nextInt(chance(60) ? 10 : documentedMax + 1)
                 : pick(List.of(201, 256, 501, 1001, 2049, 5000, 10001));
         StringBuilder out = new StringBuilder(length + 20);
         while (out.length() < length) {
