@@ -1,6 +1,5 @@
 package setsunai.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,14 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import setsunai.common.problem.Problem;
-import setsunai.common.problem.Problems;
 
 /**
  * CORS: reads (GET, HEAD) from any origin, since they are public; writes (POST, PUT, DELETE, PATCH and their
@@ -37,8 +33,6 @@ public class Cors {
             + "Content-Location, X-Request-Id";
     private static final Set<String> READS = Set.of("GET", "HEAD");
 
-    @Inject
-    ObjectMapper mapper;
 
     @ConfigProperty(name = "setsunai.cors.write-origins")
     Optional<List<String>> writeOrigins;
@@ -98,20 +92,9 @@ public class Cors {
                 || host != null && trimSlash(origin).equalsIgnoreCase(request.scheme() + "://" + host);
     }
 
-    private void refuse(RoutingContext ctx, String origin) {
-        Problem problem = Problems.problem(403, "Writes are not allowed from the origin " + origin
-                        + "; the service accepts them from the origins in setsunai.cors.write-origins.",
-                ctx.request().path(), List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (Exception e) {
-            body = "";
-        }
-        if (ctx.request().getHeader("Content-Length") != null || ctx.request().getHeader("Transfer-Encoding") != null) {
-            ctx.response().putHeader("Connection", "close");
-        }
-        ctx.response().setStatusCode(403).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    private static void refuse(RoutingContext ctx, String origin) {
+        RouteProblems.send(ctx, 403, "Writes are not allowed from the origin " + origin
+                + "; the service accepts them from the origins in setsunai.cors.write-origins.");
     }
 
     private static String trimSlash(String origin) {

@@ -1,17 +1,12 @@
 package setsunai.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import io.quarkus.runtime.configuration.MemorySize;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import setsunai.common.problem.Problem;
-import setsunai.common.problem.Problems;
 
 /**
  * Answers what never reaches a JAX-RS resource in problem+json too: unknown paths (404) and
@@ -19,9 +14,6 @@ import setsunai.common.problem.Problems;
  */
 @ApplicationScoped
 public class FallbackRoutes {
-
-    @Inject
-    ObjectMapper mapper;
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
@@ -31,7 +23,6 @@ public class FallbackRoutes {
         // Quarkus answers an announced oversized body itself (order -2) with an empty 413; answer first, as a problem.
         maxBodySize.ifPresent(limit -> router.route().order(-3).handler(ctx -> {
             if (declaredLength(ctx) > limit.asLongValue()) {
-                ctx.response().putHeader("Connection", "close");
                 send(ctx, 413, "The request body is too large (over " + limit.asLongValue() / 1024
                         + " KiB); split it into smaller requests.");
             } else {
@@ -59,14 +50,7 @@ public class FallbackRoutes {
         }
     }
 
-    private void send(RoutingContext ctx, int status, String detail) {
-        Problem problem = Problems.problem(status, detail, ctx.request().path(), List.of());
-        try {
-            ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (Exception e) {
-            ctx.response().setStatusCode(status).end();
-        }
+    private static void send(RoutingContext ctx, int status, String detail) {
+        RouteProblems.send(ctx, status, detail);
     }
 }

@@ -1,6 +1,5 @@
 package setsunai.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -8,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import setsunai.common.problem.Problem;
-import setsunai.common.problem.Problems;
 
 /**
  * Checks what every request carries before any route reads it, and answers each mistake as problem+json:
@@ -33,8 +30,6 @@ import setsunai.common.problem.Problems;
 @ApplicationScoped
 public class HttpEdgeRoutes {
 
-    @Inject
-    ObjectMapper mapper;
 
     @ConfigProperty(name = "setsunai.http.max-url-length", defaultValue = "4096")
     int maxUrlLength;
@@ -199,20 +194,12 @@ public class HttpEdgeRoutes {
         return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
-    private void send(RoutingContext ctx, int status, String field, String message) {
+    private static void send(RoutingContext ctx, int status, String field, String message) {
         send(ctx, status, List.of(new Problem.FieldError(field, message)));
     }
 
-    private void send(RoutingContext ctx, int status, List<Problem.FieldError> errors) {
-        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        String path = ctx.request().path();
-        Problem problem = Problems.problem(status, detail, path == null || !path.startsWith("/") ? null : path, errors);
-        try {
-            ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(mapper.writeValueAsString(problem));
-        } catch (Exception e) {
-            ctx.response().setStatusCode(status).end();
-        }
+    private static void send(RoutingContext ctx, int status, List<Problem.FieldError> errors) {
+        RouteProblems.send(ctx, status, String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+                errors);
     }
 }

@@ -1,6 +1,5 @@
 package setsunai.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import setsunai.common.problem.Problem;
-import setsunai.common.problem.Problems;
 
 /**
  * Rate limits per client, one token bucket per client and kind of request (read, write, import; {@link
@@ -57,8 +54,6 @@ public class RateLimits {
     @Inject
     RateLimitConfig config;
 
-    @Inject
-    ObjectMapper mapper;
 
     private Cache<String, Bucket> buckets;
     private Set<String> exempt;
@@ -96,22 +91,9 @@ public class RateLimits {
             return;
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
-        if (request.getHeader("Content-Length") != null || request.getHeader("Transfer-Encoding") != null) {
-            // The body is never read: close the connection rather than leave it in the way of the next request.
-            ctx.response().putHeader("Connection", "close");
-        }
-        Problem problem = Problems.problem(429, "Too many " + kind.policy + " requests from your address: at most "
-                + quota + " per " + window + " s. Try again in " + retryAfter + " s.", path, List.of());
-        String body;
-        try {
-            body = mapper.writeValueAsString(problem);
-        } catch (Exception e) {
-            body = "";
-        }
-        ctx.response().setStatusCode(429)
-                .putHeader("Retry-After", Long.toString(retryAfter))
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body);
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfter));
+        RouteProblems.send(ctx, 429, "Too many " + kind.policy + " requests from your address: at most "
+                + quota + " per " + window + " s. Try again in " + retryAfter + " s.");
     }
 
     static Kind kind(HttpMethod method, String path) {
