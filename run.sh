@@ -174,6 +174,8 @@ done
 if [ "$stale" = 1 ]; then
   log "building (./mvnw package -DskipTests); the first build downloads dependencies and takes a few minutes"
   ./mvnw -B -q package -DskipTests -pl test-support,catalog-service,songs-service,gateway -am
+  # Maven leaves an unchanged classpath.txt as it was; mark it built, or a change in common/ rebuilds every start.
+  touch test-support/target/classpath.txt
 fi
 
 # Refuse to start on a taken port: a service that cannot bind would exit, and its health URL would then answer
