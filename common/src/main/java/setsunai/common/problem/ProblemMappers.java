@@ -124,12 +124,17 @@ public class ProblemMappers {
     /** "create.body.title" -> "title"; "search.size" -> "size": the name the client knows. */
     public static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        boolean lastWasParameter = false;
         for (Path.Node node : violation.getPropertyPath()) {
+            boolean parameter = node.getKind() == jakarta.validation.ElementKind.PARAMETER;
             switch (node.getKind()) {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> names.add(node.getName());
                 default -> {
-                    if (names.size() == 1 && isBodyParameter(names.get(0))) {
+                    // A property right after a parameter: the parameter is a bean, i.e. the JSON body, whose
+                    // fields are the names the client knows ("create.body.title" -> "title"). A list parameter's
+                    // element is a container element instead, and keeps its parameter's name (tag[0]).
+                    if (lastWasParameter && node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
                         names.clear();
                     }
                     // An element's index belongs to the list that holds it: usages[0].sequence, not usages.sequence[0].
@@ -143,11 +148,8 @@ public class ProblemMappers {
                     }
                 }
             }
+            lastWasParameter = parameter;
         }
         return names.stream().filter(n -> !n.isEmpty()).collect(Collectors.joining("."));
-    }
-
-    private static boolean isBodyParameter(String name) {
-        return name.equals("body") || name.equals("input") || name.endsWith("Input") || name.endsWith("Request");
     }
 }
