@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

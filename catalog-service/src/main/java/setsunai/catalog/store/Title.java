@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,8 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import setsunai.catalog.api.Ending;
+import setsunai.catalog.api.Format;
+import setsunai.catalog.api.Season;
+import setsunai.catalog.api.Source;
 
-/** An anime title with its facts and emotional facets. Never exposed directly: see the rest package's records. */
+/** An anime title with its facts and emotional facets. Never exposed directly: see the api package's records. */
 @Entity
 @Table(name = "title")
 public class Title extends PanacheEntityBase {

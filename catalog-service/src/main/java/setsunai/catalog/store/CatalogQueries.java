@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;

@@ -1,12 +1,12 @@
-package setsunai.catalog.mapping;
+package setsunai.catalog.service;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import setsunai.catalog.model.Title;
-import setsunai.catalog.rest.TitleInput;
-import setsunai.catalog.rest.TitleView;
+import setsunai.catalog.api.TitleInput;
+import setsunai.catalog.api.TitleView;
+import setsunai.catalog.store.Title;
 
 /** Entity to API record and back; the only place that knows both shapes. */
 public final class TitleMapper {

@@ -1,4 +1,4 @@
-package setsunai.catalog.rest;
+package setsunai.catalog.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,10 +11,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.catalog.model.Ending;
-import setsunai.catalog.model.Format;
-import setsunai.catalog.model.Season;
-import setsunai.catalog.model.Source;
 
 /**
  * What an editor sends to create or replace a title. Only these fields can be written: id, version and timestamps

@@ -1,4 +1,4 @@
-package setsunai.catalog.rest;
+package setsunai.catalog.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;

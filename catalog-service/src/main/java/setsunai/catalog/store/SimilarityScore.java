@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import java.util.Arrays;
 

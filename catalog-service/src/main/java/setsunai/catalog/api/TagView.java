@@ -1,4 +1,4 @@
-package setsunai.catalog.rest;
+package setsunai.catalog.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.api;
 
 /** How a title was released. */
 public enum Format { MOVIE, TV, OVA, ONA, SPECIAL }

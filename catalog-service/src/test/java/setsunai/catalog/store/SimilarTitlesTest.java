@@ -1,4 +1,4 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import setsunai.catalog.model.CatalogQueries.SimilarPage;
-import setsunai.catalog.model.CatalogQueries.SimilarRow;
+import setsunai.catalog.store.CatalogQueries.SimilarPage;
+import setsunai.catalog.store.CatalogQueries.SimilarRow;
 import setsunai.testsupport.Tokens;
 
 /**

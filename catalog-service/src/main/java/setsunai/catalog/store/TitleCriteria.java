@@ -1,6 +1,8 @@
-package setsunai.catalog.model;
+package setsunai.catalog.store;
 
 import java.util.List;
+import setsunai.catalog.api.Ending;
+import setsunai.catalog.api.Format;
 
 /** A validated title search: every list is empty rather than null, and every value is known to be well-formed. */
 public record TitleCriteria(

@@ -1,12 +1,8 @@
-package setsunai.catalog.rest;
+package setsunai.catalog.api;
 
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.catalog.model.Ending;
-import setsunai.catalog.model.Format;
-import setsunai.catalog.model.Season;
-import setsunai.catalog.model.Source;
 
 /** A title as the API shows it. */
 @Schema(name = "Title", description = "An anime title with its facts and emotional facets.")
