@@ -1,4 +1,4 @@
-package setsunai.songs.rest;
+package setsunai.songs.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

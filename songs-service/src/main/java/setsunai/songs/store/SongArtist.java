@@ -1,4 +1,4 @@
-package setsunai.songs.model;
+package setsunai.songs.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import setsunai.songs.api.ArtistRole;
 
 /** A credit: an artist's role on a song. */
 @Entity

@@ -1,16 +1,16 @@
-package setsunai.songs.mapping;
+package setsunai.songs.service;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import setsunai.songs.model.Artist;
-import setsunai.songs.model.ArtistRepository;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.SongArtist;
-import setsunai.songs.rest.ArtistSummary;
-import setsunai.songs.rest.ArtistView;
-import setsunai.songs.rest.SongView;
+import setsunai.songs.api.ArtistSummary;
+import setsunai.songs.api.ArtistView;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.SongView;
+import setsunai.songs.store.Artist;
+import setsunai.songs.store.ArtistRepository;
+import setsunai.songs.store.SongArtist;
 
 /** Artist entities and rows to API records. */
 public final class ArtistMapper {

@@ -1,10 +1,10 @@
-package setsunai.songs.mapping;
+package setsunai.songs.service;
 
 import java.util.List;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.Song;
-import setsunai.songs.model.SongQueries;
-import setsunai.songs.rest.SongView;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.SongView;
+import setsunai.songs.store.Song;
+import setsunai.songs.store.SongQueries;
 
 /** Entities and rows to API records; the only place that knows both shapes. */
 public final class SongMapper {

@@ -1,9 +1,7 @@
-package setsunai.songs.rest;
+package setsunai.songs.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.songs.model.ArtistRole;
-import setsunai.songs.model.Mood;
 
 /** An artist with every song credited to them. */
 @Schema(name = "Artist", description = "An artist with their songs, and what they did on each.")

@@ -1,4 +1,4 @@
-package setsunai.songs.model;
+package setsunai.songs.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

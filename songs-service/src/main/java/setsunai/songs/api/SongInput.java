@@ -1,4 +1,4 @@
-package setsunai.songs.rest;
+package setsunai.songs.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,9 +10,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.songs.model.ArtistRole;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.UsageRole;
 
 /**
  * A song as an editor sends it (POST, PUT, one NDJSON import line). Unknown fields are ignored, so the body of a GET

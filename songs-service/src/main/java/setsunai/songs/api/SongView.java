@@ -1,10 +1,7 @@
-package setsunai.songs.rest;
+package setsunai.songs.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.songs.model.ArtistRole;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.UsageRole;
 
 /** A song as the API shows it. */
 @Schema(name = "Song", description = "A theme or breakup song, who made it, what it feels like and where it plays.")

@@ -1,4 +1,4 @@
-package setsunai.songs.model;
+package setsunai.songs.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import setsunai.common.sql.SqlQuery;
+import setsunai.songs.api.ArtistRole;
+import setsunai.songs.api.UsageRole;
 
 /**
  * The songs' native SQL, without entities: search, the reads (songs with their credits and usages) and the import's

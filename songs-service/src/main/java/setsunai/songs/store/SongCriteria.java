@@ -1,6 +1,8 @@
-package setsunai.songs.model;
+package setsunai.songs.store;
 
 import java.util.List;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.UsageRole;
 
 /**
  * What a song list is filtered and ordered by; every field is optional (null or empty = no filter).

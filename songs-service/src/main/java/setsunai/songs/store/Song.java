@@ -1,4 +1,4 @@
-package setsunai.songs.model;
+package setsunai.songs.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -18,7 +18,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A theme or breakup song. Never exposed directly: see the rest package's records. */
+/** A theme or breakup song. Never exposed directly: see the api package's records. */
 @Entity
 @Table(name = "song")
 public class Song extends PanacheEntityBase {

@@ -1,4 +1,4 @@
-package setsunai.songs.model;
+package setsunai.songs.api;
 
 /** What a song feels like. */
 public enum Mood { BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE }
