@@ -1,8 +1,7 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.gateway.service.Degradation;
 
 @Schema(description = "Titles for a mood, best first, with the songs that go with them.")
 public record Recommendations(

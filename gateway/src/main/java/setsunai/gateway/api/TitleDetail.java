@@ -1,10 +1,9 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.service.Degradation;
 
 /** A title with its soundtrack and similar titles. */
 @Schema(description = "A title, the songs that carry it, titles like it, and what could not be fetched.")

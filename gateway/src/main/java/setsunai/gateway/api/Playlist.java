@@ -1,8 +1,7 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import setsunai.gateway.service.Degradation;
 
 @Schema(description = "Songs for a mood, each with the anime it comes from.")
 public record Playlist(

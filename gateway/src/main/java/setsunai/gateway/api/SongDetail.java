@@ -1,10 +1,9 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.service.Degradation;
 
 @Schema(description = "A song and the anime it leads to.")
 public record SongDetail(

@@ -1,4 +1,4 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import java.util.List;
-import setsunai.gateway.service.Degradation;
 
 /** An answer composed from several services, which says which of them failed. */
 public interface Composite {

@@ -1,4 +1,4 @@
-package setsunai.gateway.rest;
+package setsunai.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
