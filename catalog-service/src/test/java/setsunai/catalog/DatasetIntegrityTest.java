@@ -13,10 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import setsunai.catalog.model.Ending;
-import setsunai.catalog.model.Format;
-import setsunai.catalog.model.Season;
-import setsunai.catalog.model.Source;
+import setsunai.catalog.api.Ending;
+import setsunai.catalog.api.Format;
+import setsunai.catalog.api.Season;
+import setsunai.catalog.api.Source;
 
 /** The curated dataset files, checked as they are reviewed: before they ever reach a database. */
 class DatasetIntegrityTest {

@@ -19,9 +19,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import setsunai.songs.model.ArtistRole;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.UsageRole;
+import setsunai.songs.api.ArtistRole;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.UsageRole;
 
 /**
  * The curated file itself, read as a reviewer would (no application needed): unique slugs, known enum values,

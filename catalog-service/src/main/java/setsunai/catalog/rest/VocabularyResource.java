@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.catalog.api.StudioView;
+import setsunai.catalog.api.TagView;
 import setsunai.catalog.service.TitleService;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.PageRequest;

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import setsunai.gateway.api.Composite;
 
 /**
  * A degraded answer must not be cached by clients or proxies: once the failed service is back, the next request

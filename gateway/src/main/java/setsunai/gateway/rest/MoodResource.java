@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.gateway.api.MoodView;
 import setsunai.gateway.service.Moods;
 
 @Path("/api/moods")

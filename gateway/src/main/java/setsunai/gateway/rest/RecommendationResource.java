@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.web.QueryParams;
+import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.service.MoodDef;
 import setsunai.gateway.service.Moods;
 import setsunai.gateway.service.RecommendationService;

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import setsunai.gateway.api.ConsistencyReport;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.PageOf;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.rest.ConsistencyReport;
 
 /**
  * Where songs and catalogue disagree. Both full lists are needed, so it pages through both, 100 items a call:

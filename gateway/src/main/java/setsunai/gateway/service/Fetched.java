@@ -1,7 +1,13 @@
 package setsunai.gateway.service;
 
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.ProblemException;
+import setsunai.gateway.api.Degradation;
 import setsunai.gateway.client.DownstreamRejected;
 import setsunai.gateway.client.DownstreamStatus;
 
@@ -13,7 +19,7 @@ public record Fetched<T>(T value, Degradation failure, Throwable cause) {
     }
 
     public static <T> Fetched<T> failed(String service, Throwable failure, T empty) {
-        return new Fetched<>(empty, Degradation.of(service, failure), failure);
+        return new Fetched<>(empty, new Degradation(service, reason(failure)), failure);
     }
 
     public boolean failed() {
@@ -46,5 +52,37 @@ public record Fetched<T>(T value, Degradation failure, Throwable cause) {
         Long retryAfter = cause instanceof DownstreamStatus status ? status.retryAfterSeconds() : null;
         throw new ServiceUnavailable(what + " is unavailable right now (" + failure.reason() + "); please retry shortly.",
                 retryAfter);
+    }
+
+    /** Why a downstream call failed, in words an operator can act on. */
+    static String reason(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            // the exception names our own method; the client only needs to know the service was too slow
+            return "did not answer in time";
+        }
+        if (failure instanceof BulkheadException) {
+            return "too many calls in flight to it, so this one was skipped";
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit breaker open: recent calls failed, so it is not called for a few seconds";
+        }
+        if (failure instanceof DownstreamStatus status) {
+            return "answered HTTP " + status.status();
+        }
+        if (failure instanceof WebApplicationException w && w.getResponse() != null) {
+            return "answered HTTP " + w.getResponse().getStatus();
+        }
+        if (failure instanceof java.io.IOException) {
+            return "unreachable: " + describe(failure);
+        }
+        if (failure instanceof ProcessingException && failure.getCause() != null) {
+            return "unreachable: " + describe(failure.getCause());
+        }
+        return describe(failure);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

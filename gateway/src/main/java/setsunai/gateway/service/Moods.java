@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import setsunai.common.problem.InvalidInputException;
+import setsunai.gateway.api.MoodView;
 import setsunai.gateway.config.GatewayConfig;
-import setsunai.gateway.rest.MoodView;
 
 /**
  * The mood vocabulary, read once from configuration and checked at startup (a typo in an ending or a song mood

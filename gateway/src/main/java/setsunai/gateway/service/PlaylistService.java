@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import setsunai.gateway.api.Playlist;
+import setsunai.gateway.api.TitleSummary;
 import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.rest.Playlist;
-import setsunai.gateway.rest.TitleSummary;
 
 /**
  * A playlist for a mood: one songs call filtered by the mood's song moods (primary), then one catalogue batch for

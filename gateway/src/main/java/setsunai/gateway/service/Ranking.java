@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import setsunai.gateway.api.Recommendations;
+import setsunai.gateway.api.SongPick;
+import setsunai.gateway.api.TitleSummary;
 import setsunai.gateway.client.CatalogTitle;
-import setsunai.gateway.rest.Recommendations;
-import setsunai.gateway.rest.SongPick;
-import setsunai.gateway.rest.TitleSummary;
 
 /**
  * The recommendation score, kept free of I/O so it can be read, tested and explained on its own:

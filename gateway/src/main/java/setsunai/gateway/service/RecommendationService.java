@@ -6,10 +6,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import setsunai.gateway.api.Degradation;
+import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
 import setsunai.gateway.config.GatewayConfig;
-import setsunai.gateway.rest.Recommendations;
 
 /**
  * Recommendations in two downstream calls, whatever the number of titles: one catalogue search for the mood's

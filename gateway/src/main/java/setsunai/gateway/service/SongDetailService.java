@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import setsunai.common.problem.ProblemException;
+import setsunai.gateway.api.SongDetail;
 import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.rest.SongDetail;
 
 /** Song → anime: the song (primary), then one catalogue batch for every title it is used in (secondary). */
 @ApplicationScoped

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import setsunai.gateway.api.SongPick;
 import setsunai.gateway.client.SongsSong;
-import setsunai.gateway.rest.SongPick;
 
 /** How songs relate to titles: the part they play there, which ones lead, which fit a mood. */
 public final class SongPicks {

@@ -6,13 +6,14 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import setsunai.common.problem.ProblemException;
+import setsunai.gateway.api.Degradation;
+import setsunai.gateway.api.SongPick;
+import setsunai.gateway.api.TitleDetail;
+import setsunai.gateway.api.TitleSummary;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SimilarTitle;
 import setsunai.gateway.client.SongsSong;
 import setsunai.gateway.config.GatewayConfig;
-import setsunai.gateway.rest.SongPick;
-import setsunai.gateway.rest.TitleDetail;
-import setsunai.gateway.rest.TitleSummary;
 
 /**
  * Title + soundtrack + similar titles: the title (primary), its songs and its similar titles fetched in parallel;

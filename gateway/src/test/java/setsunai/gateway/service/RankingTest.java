@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import setsunai.gateway.api.Recommendations;
+import setsunai.gateway.api.SongPick;
 import setsunai.gateway.client.CatalogTitle;
-import setsunai.gateway.rest.Recommendations;
-import setsunai.gateway.rest.SongPick;
 
 /** The score formula on its own: no Quarkus, no HTTP. */
 class RankingTest {

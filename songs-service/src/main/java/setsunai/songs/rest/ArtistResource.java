@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.QueryParams;
+import setsunai.songs.api.ArtistSummary;
+import setsunai.songs.api.ArtistView;
 import setsunai.songs.service.ArtistService;
 
 /** Artists: read-only; they are created through the songs that credit them. */

@@ -40,12 +40,14 @@ import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.Preconditions;
 import setsunai.common.web.QueryParams;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.SongCriteria;
-import setsunai.songs.model.SongSort;
-import setsunai.songs.model.UsageRole;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.SongInput;
+import setsunai.songs.api.SongView;
+import setsunai.songs.api.UsageRole;
 import setsunai.songs.service.SongImporter;
 import setsunai.songs.service.SongService;
+import setsunai.songs.store.SongCriteria;
+import setsunai.songs.store.SongSort;
 
 /** Songs: public reads (tag Songs) and editor-only writes (tag Editing). HTTP only; the work is in the service. */
 @Path("/api/songs")

@@ -6,10 +6,9 @@ import jakarta.transaction.Transactional;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
-import setsunai.songs.mapping.ArtistMapper;
-import setsunai.songs.model.ArtistRepository;
-import setsunai.songs.rest.ArtistSummary;
-import setsunai.songs.rest.ArtistView;
+import setsunai.songs.api.ArtistSummary;
+import setsunai.songs.api.ArtistView;
+import setsunai.songs.store.ArtistRepository;
 
 /** Reading artists. They are written through the songs that credit them. */
 @ApplicationScoped

@@ -23,10 +23,9 @@ import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.NdjsonLines;
-import setsunai.songs.mapping.SongMapper;
-import setsunai.songs.model.SongQueries;
-import setsunai.songs.rest.SongInput;
-import setsunai.songs.rest.SongView;
+import setsunai.songs.api.SongInput;
+import setsunai.songs.api.SongView;
+import setsunai.songs.store.SongQueries;
 
 /**
  * NDJSON import: every line is read and validated in Java, then the valid lines are upserted by slug a chunk at a

@@ -25,18 +25,17 @@ import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.common.web.Preconditions;
-import setsunai.songs.mapping.SongMapper;
-import setsunai.songs.model.Artist;
-import setsunai.songs.model.ArtistRepository;
-import setsunai.songs.model.Mood;
-import setsunai.songs.model.Song;
-import setsunai.songs.model.SongArtist;
-import setsunai.songs.model.SongCriteria;
-import setsunai.songs.model.SongQueries;
-import setsunai.songs.model.SongRepository;
-import setsunai.songs.model.SongUsage;
-import setsunai.songs.rest.SongInput;
-import setsunai.songs.rest.SongView;
+import setsunai.songs.api.Mood;
+import setsunai.songs.api.SongInput;
+import setsunai.songs.api.SongView;
+import setsunai.songs.store.Artist;
+import setsunai.songs.store.ArtistRepository;
+import setsunai.songs.store.Song;
+import setsunai.songs.store.SongArtist;
+import setsunai.songs.store.SongCriteria;
+import setsunai.songs.store.SongQueries;
+import setsunai.songs.store.SongRepository;
+import setsunai.songs.store.SongUsage;
 
 /** Reading and writing songs; every write is one transaction. The NDJSON import is {@link SongImporter}. */
 @ApplicationScoped

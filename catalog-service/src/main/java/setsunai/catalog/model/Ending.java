@@ -1,4 +1,0 @@
-package setsunai.catalog.model;
-
-/** How the love story ends: the facet recommendations care most about. */
-public enum Ending { TRAGIC, BITTERSWEET, OPEN, HOPEFUL }

@@ -1,4 +1,0 @@
-package setsunai.catalog.model;
-
-/** How a title was released. */
-public enum Format { MOVIE, TV, OVA, ONA, SPECIAL }

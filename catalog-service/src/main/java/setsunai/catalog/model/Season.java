@@ -1,4 +1,0 @@
-package setsunai.catalog.model;
-
-/** The season a title first aired or was released in. */
-public enum Season { WINTER, SPRING, SUMMER, FALL }

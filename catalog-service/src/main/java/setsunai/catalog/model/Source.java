@@ -1,4 +1,0 @@
-package setsunai.catalog.model;
-
-/** What a title was adapted from. */
-public enum Source { MANGA, LIGHT_NOVEL, NOVEL, VISUAL_NOVEL, GAME, ORIGINAL, WEB_NOVEL, OTHER }

@@ -1,0 +1,22 @@
+package setsunai.catalog.store;
+
+import java.util.List;
+import setsunai.catalog.api.Ending;
+import setsunai.catalog.api.Format;
+
+/** A validated title search: every list is empty rather than null, and every value is known to be well-formed. */
+public record TitleCriteria(
+        String q,
+        List<Format> formats,
+        List<String> tags,
+        List<String> anyTags,
+        List<String> excludeTags,
+        List<Ending> endings,
+        String studio,
+        Integer yearFrom,
+        Integer yearTo,
+        Integer minTearjerker,
+        List<String> slugs,
+        TitleSort sort,
+        boolean descending) {
+}

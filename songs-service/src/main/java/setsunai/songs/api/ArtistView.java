@@ -1,0 +1,26 @@
+package setsunai.songs.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An artist with every song credited to them. */
+@Schema(name = "Artist", description = "An artist with their songs, and what they did on each.")
+public record ArtistView(
+        @Schema(description = "Stable, URL-safe key.", examples = "masayoshi-yamazaki") String slug,
+        @Schema(examples = "Masayoshi Yamazaki") String name,
+        @Schema(description = "Name in its original script, where known.") String nativeName,
+        @Schema(description = "Number of songs credited to the artist.", examples = "1") int songCount,
+        @Schema(description = "The artist's songs, by title.") List<ArtistSong> songs) {
+
+    @Schema(name = "ArtistSong", description = "A song of the artist, with the artist's roles on it and where it plays.")
+    public record ArtistSong(
+            @Schema(description = "Song slug: GET /api/songs/{slug}.", examples = "one-more-time-one-more-chance") String slug,
+            @Schema(examples = "One more time, One more chance") String title,
+            @Schema(description = "Title in its original script, where it has one.") String nativeTitle,
+            @Schema(description = "Release year.", examples = "1997") Integer year,
+            @Schema(description = "What the artist did on this song.", examples = "[\"PERFORMER\", \"COMPOSER\"]")
+            List<ArtistRole> roles,
+            @Schema(description = "What the song feels like.") List<Mood> moods,
+            @Schema(description = "Where the song plays.") List<SongView.Usage> usages) {
+    }
+}

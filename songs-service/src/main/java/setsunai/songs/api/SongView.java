@@ -1,0 +1,40 @@
+package setsunai.songs.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A song as the API shows it. */
+@Schema(name = "Song", description = "A theme or breakup song, who made it, what it feels like and where it plays.")
+public record SongView(
+        @Schema(description = "Stable, URL-safe key.", examples = "one-more-time-one-more-chance") String slug,
+        @Schema(description = "Title as released (romanised where the original is Japanese).",
+                examples = "One more time, One more chance") String title,
+        @Schema(description = "Title in its original script, where it has one.", examples = "君の知らない物語")
+        String nativeTitle,
+        @Schema(description = "Credits in billing order; an artist with several roles appears once per role.")
+        List<Credit> artists,
+        @Schema(description = "Release year.", examples = "1997") Integer year,
+        @Schema(description = "The single it was released on.") String single,
+        @Schema(description = "What the song feels like.", examples = "[\"LONGING\", \"FAREWELL\"]") List<Mood> moods,
+        @Schema(description = "A few sentences in our own words.") String description,
+        @Schema(description = "Where the song plays: catalogue titles by slug.") List<Usage> usages,
+        @Schema(description = "Changes with every edit; send it back in If-Match as the ETag.", examples = "1") long version) {
+
+    @Schema(name = "Credit", description = "An artist and what they did on the song.")
+    public record Credit(
+            @Schema(description = "Artist name.", examples = "Masayoshi Yamazaki") String name,
+            @Schema(description = "Artist slug: GET /api/artists/{slug}.", examples = "masayoshi-yamazaki") String slug,
+            @Schema(description = "What the artist did on the song.", examples = "PERFORMER") ArtistRole role) {
+    }
+
+    @Schema(name = "Usage", description = "Where the song plays.")
+    public record Usage(
+            @Schema(description = "Catalogue slug of the title.", examples = "5-centimeters-per-second") String titleSlug,
+            @Schema(description = "The title's name, for readers of this record.", examples = "5 Centimeters per Second")
+            String titleName,
+            @Schema(description = "How the title uses the song.", examples = "THEME") UsageRole role,
+            @Schema(description = "1 for OP1/ED1 and so on.", examples = "1") Integer sequence,
+            @Schema(description = "Episodes it plays in.", examples = "1-11") String episodes,
+            @Schema(description = "Anything worth knowing about this use.") String note) {
+    }
+}

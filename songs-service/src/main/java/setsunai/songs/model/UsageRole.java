@@ -1,4 +1,0 @@
-package setsunai.songs.model;
-
-/** Where a song plays in a title: opening, ending, insert song, a film's theme song, or its original score. */
-public enum UsageRole { OPENING, ENDING, INSERT, THEME, SCORE }
