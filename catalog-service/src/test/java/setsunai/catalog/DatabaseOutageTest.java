@@ -10,21 +10,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import setsunai.testsupport.PostgresTestResource;
+import setsunai.testsupport.DatabaseOutage;
 import setsunai.testsupport.Tokens;
 
 /**
  * While PostgreSQL refuses the service (as when it restarts), every database path answers 503 problem+json with
- * Retry-After, readiness is down, and the service recovers on its own once the database takes connections again.
- * The outage is made on the shared test server without stopping it: the service's role may open no connection
- * (CONNECTION LIMIT 0, "too many connections") and its open ones are terminated ("admin shutdown").
+ * Retry-After, readiness is down, and the service recovers on its own once the database takes connections again
+ * ({@link DatabaseOutage}: made on the shared test server without stopping it).
  */
 @QuarkusTest
 class DatabaseOutageTest {
@@ -37,14 +33,16 @@ class DatabaseOutageTest {
 
     @AfterEach
     void reopen() throws SQLException {
-        admin("ALTER ROLE " + ROLE + " CONNECTION LIMIT -1"); // never leave the database closed for other tests
+        if (DatabaseOutage.possible()) {
+            DatabaseOutage.end(ROLE); // never leave the database closed for other tests
+        }
     }
 
     @Test
     void databasePathsAnswer503WithRetryAfterWhileTheDatabaseIsDownAndRecoverAlone() throws SQLException {
+        assumeTrue(DatabaseOutage.possible(), "needs the test's own PostgreSQL, as its superuser");
         given().get("/api/titles/nana").then().statusCode(200); // the pool holds open connections now
-        admin("ALTER ROLE " + ROLE + " CONNECTION LIMIT 0");
-        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + ROLE + "'");
+        DatabaseOutage.begin(ROLE);
         try {
             unavailable(given().get("/api/titles/nana"));
             unavailable(given().get("/api/titles?q=love"));
@@ -82,13 +80,5 @@ class DatabaseOutageTest {
         return allOf(not(containsString("ERROR")), not(containsString("SQL")), not(containsString("Exception")),
                 not(containsString("org.")), not(containsString("java.")), not(containsString("catalog.")),
                 not(containsString("connections for role")), not(containsString("constraint")));
-    }
-
-    private static void admin(String sql) throws SQLException {
-        assumeTrue(PostgresTestResource.jdbcUrl() != null, "needs the test's own PostgreSQL, as its superuser");
-        try (Connection connection = DriverManager.getConnection(PostgresTestResource.jdbcUrl(), "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
