@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import setsunai.testsupport.Concurrently;
 import setsunai.testsupport.Tokens;
 
 /** Concurrent writes of one slug: upserts take turns and all succeed; duplicate creates are clean 409s. */
@@ -38,7 +35,7 @@ class ConcurrentSlugWritesTest {
         for (int round = 0; round < 8; round++) {
             String slug = "zz-parallel-import-" + round;
             List<String> names = List.of("Parallel A " + round, "Parallel B " + round);
-            List<Response> reports = concurrently(names.stream().<Callable<Response>>map(name -> () ->
+            List<Response> reports = Concurrently.call(names.stream().<Callable<Response>>map(name -> () ->
                     given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
                             .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
                     .toList());
@@ -55,7 +52,7 @@ class ConcurrentSlugWritesTest {
             assertEquals(1, updated, "the other then updates it");
             // Both see it now: each replaces it in turn (before, one failed with a stale row count).
             List<String> again = List.of(names.get(0) + " again", names.get(1) + " again");
-            for (Response report : concurrently(again.stream().<Callable<Response>>map(name -> () ->
+            for (Response report : Concurrently.call(again.stream().<Callable<Response>>map(name -> () ->
                     given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
                             .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
                     .toList())) {
@@ -78,7 +75,7 @@ class ConcurrentSlugWritesTest {
                         .post("/api/titles"));
             }
             List<Integer> statuses = new ArrayList<>();
-            for (Response response : concurrently(posts)) {
+            for (Response response : Concurrently.call(posts)) {
                 statuses.add(response.statusCode());
                 if (response.statusCode() == 409) {
                     response.then().contentType("application/problem+json")
@@ -89,29 +86,6 @@ class ConcurrentSlugWritesTest {
             statuses.sort(Integer::compare);
             assertEquals(List.of(201, 409, 409, 409, 409, 409), statuses);
             given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
-        }
-    }
-
-    /** Runs the calls at the same moment, each on its own thread, and returns their results in order. */
-    static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
