@@ -60,6 +60,22 @@ class ResilienceTest extends GatewayTestBase {
     }
 
     @Test
+    void eachClientMethodHasItsOwnBreaker() {
+        wireMock.stubFor(get("/api/titles/5-centimeters-per-second").willReturn(okJson(TITLE)));
+        wireMock.stubFor(songsApi().willReturn(aResponse().withStatus(500)));
+        wireMock.stubFor(get(urlPathEqualTo("/api/songs/absent-song")).willReturn(aResponse().withStatus(404)));
+        for (int i = 0; i < 2; i++) {
+            given().get("/api/titles/5-centimeters-per-second").then().statusCode(200);
+        }
+        given().get("/api/titles/5-centimeters-per-second").then().statusCode(200)
+                .body("degraded[0].reason", containsString("circuit breaker open"));
+
+        // the songs-of-titles breaker is open; a single song lookup (declared on the same class) still asks
+        given().get("/api/songs/absent-song").then().statusCode(404);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/songs/absent-song")));
+    }
+
+    @Test
     void aDownstream404NeverOpensTheBreaker() {
         wireMock.stubFor(get(urlPathEqualTo("/api/titles/gone")).willReturn(aResponse().withStatus(404)));
         wireMock.stubFor(songsApi().willReturn(okJson(page())));

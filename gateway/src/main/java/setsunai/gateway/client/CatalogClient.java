@@ -18,7 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * A 404 is an absent title, not a failure; other 4xx are refusals, neither retried nor counted; a 503 is counted but
  * not retried (see {@link Downstream}).
  * Breaker and retry settings can be overridden with quarkus.fault-tolerance.* configuration.
+ * Retry and breaker are declared once, on the class; MicroProfile Fault Tolerance still keeps one breaker per
+ * method, so a failing batch call does not stop single lookups (override: quarkus.fault-tolerance."<class>".*).
  */
+@Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
 @ApplicationScoped
 public class CatalogClient {
 
@@ -31,14 +35,10 @@ public class CatalogClient {
     @Inject
     ObjectMapper mapper;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<Optional<CatalogTitle>> title(String slug) {
         return Downstream.optional(api.title(slug));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<CatalogTitle>> titles(List<String> slugs) {
         if (slugs.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -46,22 +46,16 @@ public class CatalogClient {
         return Downstream.classify(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
         return Downstream.classify(api.search(anyTag, formats, endings, "-tearjerker", BATCH_SIZE)
                 .map(p -> Downstream.items(p, "catalog mood candidates")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<PageOf<CatalogTitle>> page(int page) {
         return Downstream.classify(api.page(page, BATCH_SIZE));
     }
 
     /** Titles similar to a slug; an unknown slug (404) has none. */
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SimilarTitle>> similar(String slug, int size) {
         return Downstream.optional(api.similar(slug, size)).map(tree -> tree.map(this::similarOf).orElse(List.of()));
     }

@@ -13,7 +13,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * The songs service, with retries (idempotent GETs only, with jitter) and a circuit breaker per method.
  * A 404 is an absent song, not a failure; other 4xx are refusals, neither retried nor counted; a 503 is counted but
  * not retried (see {@link Downstream}).
+ * Retry and breaker are declared once, on the class; MicroProfile Fault Tolerance still keeps one breaker per
+ * method, so a failing batch call does not stop single lookups (override: quarkus.fault-tolerance."<class>".*).
  */
+@Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
 @ApplicationScoped
 public class SongsClient {
 
@@ -23,15 +27,11 @@ public class SongsClient {
     @RestClient
     SongsApi api;
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<Optional<SongsSong>> song(String slug) {
         return Downstream.optional(api.song(slug));
     }
 
     /** One page of up to 100 songs used in any of these titles. */
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SongsSong>> songsOfTitles(List<String> titleSlugs) {
         if (titleSlugs.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -39,14 +39,10 @@ public class SongsClient {
         return Downstream.classify(api.songsOfTitles(titleSlugs, BATCH_SIZE).map(p -> Downstream.items(p, "songs of titles batch")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<List<SongsSong>> byMood(List<String> moods) {
         return Downstream.classify(api.byMood(moods, BATCH_SIZE).map(p -> Downstream.items(p, "songs by mood")));
     }
 
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, abortOn = {DownstreamRejected.class, DownstreamUnavailable.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 5000, skipOn = DownstreamRejected.class)
     public Uni<PageOf<SongsSong>> page(int page) {
         return Downstream.classify(api.page(page, BATCH_SIZE));
     }
