@@ -59,9 +59,9 @@ class HttpEdgeTest {
     }
 
     private static JsonPath problem(RawHttp.Response response, int status) {
-        assertEquals(status, response.status(), response.body());
+        assertEquals(status, response.status(), response.bodyText());
         assertTrue(response.contentType() != null && response.contentType().startsWith(PROBLEM), response.toString());
-        JsonPath json = JsonPath.from(response.body());
+        JsonPath json = JsonPath.from(response.bodyText());
         assertEquals(status, json.getInt("status"));
         return json;
     }
@@ -286,7 +286,7 @@ class HttpEdgeTest {
         RawHttp.Response response = raw("POST /api/titles HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "Authorization: Bearer " + Tokens.editor() + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
-        assertEquals(201, response.status(), response.body());
+        assertEquals(201, response.status(), response.bodyText());
         given().get("/api/titles/zz-edge-small-chunked").then().statusCode(200);
     }
 }

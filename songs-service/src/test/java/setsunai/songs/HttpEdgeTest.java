@@ -59,9 +59,9 @@ class HttpEdgeTest {
     }
 
     private static JsonPath problem(RawHttp.Response response, int status) {
-        assertEquals(status, response.status(), response.body());
+        assertEquals(status, response.status(), response.bodyText());
         assertTrue(response.contentType() != null && response.contentType().startsWith(PROBLEM), response.toString());
-        JsonPath json = JsonPath.from(response.body());
+        JsonPath json = JsonPath.from(response.bodyText());
         assertEquals(status, json.getInt("status"));
         return json;
     }

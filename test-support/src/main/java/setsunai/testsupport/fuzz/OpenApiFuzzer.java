@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import setsunai.testsupport.RawHttp;
 import setsunai.testsupport.Tokens;
 import setsunai.testsupport.fuzz.ResponseChecks.Finding;
 

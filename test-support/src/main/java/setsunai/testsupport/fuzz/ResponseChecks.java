@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import setsunai.testsupport.RawHttp;
 
 /** What every answer to a fuzz request must hold. */
 final class ResponseChecks {
