@@ -13,8 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import setsunai.catalog.api.Ending;
-import setsunai.catalog.api.Format;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 import setsunai.catalog.api.Season;
 import setsunai.catalog.api.Source;
 

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import setsunai.songs.api.ArtistRole;
-import setsunai.songs.api.Mood;
-import setsunai.songs.api.UsageRole;
+import setsunai.common.vocabulary.SongMood;
+import setsunai.common.vocabulary.UsageRole;
 
 /**
  * The curated file itself, read as a reviewer would (no application needed): unique slugs, known enum values,
@@ -79,7 +79,7 @@ class DatasetIntegrityTest {
     void enumValuesAreKnown() {
         for (JsonNode song : songs) {
             String slug = song.path("slug").asText();
-            song.path("moods").forEach(m -> assertTrue(names(Mood.values()).contains(m.asText()), slug + ": mood " + m));
+            song.path("moods").forEach(m -> assertTrue(names(SongMood.values()).contains(m.asText()), slug + ": mood " + m));
             Set<String> credits = new HashSet<>();
             song.path("artists").forEach(a -> {
                 assertTrue(names(ArtistRole.values()).contains(a.path("role").asText()), slug + ": role " + a);

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 
 /**
  * What an editor sends to create or replace a title. Only these fields can be written: id, version and timestamps

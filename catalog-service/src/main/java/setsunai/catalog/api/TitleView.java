@@ -3,6 +3,8 @@ package setsunai.catalog.api;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 
 /** A title as the API shows it. */
 @Schema(name = "Title", description = "An anime title with its facts and emotional facets.")

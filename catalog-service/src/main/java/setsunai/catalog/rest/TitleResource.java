@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import setsunai.catalog.api.Ending;
-import setsunai.catalog.api.Format;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 import setsunai.catalog.api.SimilarTitle;
 import setsunai.catalog.api.TitleInput;
 import setsunai.catalog.api.TitleView;
@@ -57,7 +57,6 @@ import setsunai.common.web.QueryParams;
 public class TitleResource {
 
     static final int MAX_BATCH = 100;
-    static final int MAX_QUERY_LENGTH = 200;
 
     @Inject
     TitleService service;
@@ -121,7 +120,7 @@ public class TitleResource {
             @Parameter(description = ApiDocs.SIZE, example = "20") @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        String text = query(params, q);
+        String text = params.searchText("q", q);
         Integer from = params.integer("yearFrom", yearFrom, 1900, 2100);
         Integer to = params.integer("yearTo", yearTo, 1900, 2100);
         if (from != null && to != null && from > to) {
@@ -290,22 +289,6 @@ public class TitleResource {
         return editor.importLines(body);
     }
 
-    /** Trimmed search text, or null; 400 when it is too long or has nothing to search for. */
-    private static String query(QueryParams params, String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String text = q.strip();
-        if (text.length() > MAX_QUERY_LENGTH) {
-            params.error("q", "must be at most " + MAX_QUERY_LENGTH + " characters, got " + text.length());
-            return null;
-        }
-        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
-            params.error("q", "must contain at least one letter or digit, got '" + text + "'");
-            return null;
-        }
-        return text;
-    }
 
     /** One optional leading '-', then a known order; `sort=`, `sort=-` and `sort=--title` are mistakes, not defaults. */
     private static TitleSort sortOrder(QueryParams params, String sort) {

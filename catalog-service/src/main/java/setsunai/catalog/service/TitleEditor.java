@@ -105,13 +105,12 @@ public class TitleEditor {
     @CacheInvalidateAll(cacheName = "search-totals")
     public ImportReport importLines(String body) {
         List<NdjsonLines.Line<TitleInput>> lines = NdjsonLines.read(body, TitleInput.class, mapper, validator);
-        String[] raw = body == null ? new String[0] : body.split("\\r?\\n");
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         List<ImportReport.RejectedLine> rejected = new ArrayList<>();
         for (NdjsonLines.Line<TitleInput> line : lines) {
-            String slug = line.value() != null ? line.value().slug() : slugOf(raw[line.number() - 1]);
+            String slug = line.slug();
             if (!line.valid()) {
                 rejected.add(new ImportReport.RejectedLine(line.number(), slug, line.errors()));
                 continue;
@@ -156,15 +155,6 @@ public class TitleEditor {
         return Outcome.UPDATED;
     }
 
-    /** The slug of a rejected line, when the line is a JSON object with one: helps the editor find it. */
-    private String slugOf(String line) {
-        try {
-            JsonNode slug = mapper.readTree(line).get("slug");
-            return slug != null && slug.isTextual() ? slug.asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
 
     /** Normalised input whose tags are all in the vocabulary (a field error names the known ones otherwise). */
     private TitleInput checked(TitleInput input) {

@@ -1,5 +1,7 @@
 package setsunai.catalog.service;
 
+import static setsunai.common.web.Text.blankToNull;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +61,5 @@ public final class TitleMapper {
 
     private static List<String> list(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).distinct().toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

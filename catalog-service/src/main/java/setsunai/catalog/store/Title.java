@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import setsunai.catalog.api.Ending;
-import setsunai.catalog.api.Format;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 import setsunai.catalog.api.Season;
 import setsunai.catalog.api.Source;
 

@@ -1,8 +1,8 @@
 package setsunai.catalog.store;
 
 import java.util.List;
-import setsunai.catalog.api.Ending;
-import setsunai.catalog.api.Format;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 
 /** A validated title search: every list is empty rather than null, and every value is known to be well-formed. */
 public record TitleCriteria(

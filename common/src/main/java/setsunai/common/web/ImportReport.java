@@ -1,5 +1,6 @@
 package setsunai.common.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.common.problem.Problem;
@@ -11,6 +12,33 @@ public record ImportReport(
         @Schema(description = "Lines that updated an existing resource (same slug).", examples = "1") int updated,
         @Schema(description = "Lines that changed nothing (identical to what is stored).", examples = "0") int unchanged,
         @Schema(description = "Lines that were rejected, with their errors.") List<RejectedLine> rejected) {
+
+    /** What storing one good line did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** Counts an import as it goes, in line order. */
+    public static final class Tally {
+        private int created;
+        private int updated;
+        private int unchanged;
+        private final List<RejectedLine> rejected = new ArrayList<>();
+
+        public void count(Outcome outcome) {
+            switch (outcome) {
+                case CREATED -> created++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+
+        public void reject(int line, String slug, List<Problem.FieldError> errors) {
+            rejected.add(new RejectedLine(line, slug, errors));
+        }
+
+        public ImportReport report() {
+            return new ImportReport(created, updated, unchanged, List.copyOf(rejected));
+        }
+    }
 
     @Schema(description = "A rejected NDJSON line.")
     public record RejectedLine(

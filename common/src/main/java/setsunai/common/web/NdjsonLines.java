@@ -1,6 +1,7 @@
 package setsunai.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ public final class NdjsonLines {
     private NdjsonLines() {
     }
 
-    /** One non-blank line: its 1-based number, and either a valid value or the errors that reject it. */
-    public record Line<T>(int number, T value, List<Problem.FieldError> errors) {
+    /**
+     * One non-blank line: its 1-based number, its slug when it has one (even on a rejected line, so the report
+     * names what it rejected), and either a valid value or the errors that reject it.
+     */
+    public record Line<T>(int number, String slug, T value, List<Problem.FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
         }
@@ -44,15 +48,24 @@ public final class NdjsonLines {
         try {
             value = mapper.readValue(text, type);
         } catch (JsonProcessingException e) {
-            return new Line<>(number, null, List.of(JsonErrors.of(e)));
+            return new Line<>(number, slugOf(text, mapper), null, List.of(JsonErrors.of(e)));
         }
         if (value == null) {
-            return new Line<>(number, null, List.of(new Problem.FieldError("", "the line must be a JSON object")));
+            return new Line<>(number, null, null, List.of(new Problem.FieldError("", "the line must be a JSON object")));
         }
         List<Problem.FieldError> errors = validator.validate(value).stream()
                 .map(v -> new Problem.FieldError(ProblemMappers.fieldName(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return new Line<>(number, errors.isEmpty() ? value : null, errors);
+        return new Line<>(number, slugOf(text, mapper), errors.isEmpty() ? value : null, errors);
+    }
+
+    private static String slugOf(String text, ObjectMapper mapper) {
+        try {
+            JsonNode slug = mapper.readTree(text).get("slug");
+            return slug != null && slug.isTextual() ? slug.asText() : null;
+        } catch (Exception e) {
+            return null; // not JSON at all: the line's errors say so
+        }
     }
 }

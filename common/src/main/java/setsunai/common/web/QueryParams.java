@@ -14,6 +14,9 @@ import setsunai.common.problem.Problem;
  */
 public final class QueryParams {
 
+    /** The longest search text any service accepts, in characters after trimming. */
+    public static final int MAX_SEARCH_LENGTH = 200;
+
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     public Integer integer(String name, String value, int min, int max) {
@@ -76,6 +79,26 @@ public final class QueryParams {
             return List.of();
         }
         return cleaned;
+    }
+
+    /**
+     * Free search text: trimmed, or null when absent or blank; an error when longer than
+     * {@link #MAX_SEARCH_LENGTH} or when it has no letter or digit to search for (the same rule in every service).
+     */
+    public String searchText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_SEARCH_LENGTH) {
+            error(name, "must be at most " + MAX_SEARCH_LENGTH + " characters, got " + text.length());
+            return null;
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            error(name, "must contain at least one letter or digit, got '" + text + "'");
+            return null;
+        }
+        return text;
     }
 
     public void error(String name, String message) {

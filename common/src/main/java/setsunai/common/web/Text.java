@@ -41,6 +41,11 @@ public final class Text {
         return -1;
     }
 
+    /** An optional text field as stored: stripped, and a blank value is no value. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     public static String describe(int c) {
         return String.format("U+%04X", c);
     }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.service.MoodDef;
@@ -26,11 +28,6 @@ import setsunai.gateway.service.RecommendationService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations", description = "What to watch and listen to, for a mood.")
 public class RecommendationResource {
-
-    /** Values the catalogue knows; checked here so a typo is a 400 naming them, not an empty answer. */
-    enum Format { MOVIE, TV, OVA, ONA, SPECIAL }
-
-    enum Ending { TRAGIC, BITTERSWEET, OPEN, HOPEFUL }
 
     @Inject
     Moods moods;
@@ -62,6 +59,7 @@ public class RecommendationResource {
         if (found == null) {
             params.error("mood", moods.unknown(mood));
         }
+        // checked against the catalogue's own vocabulary, so a typo is a 400 naming the values, not an empty answer;
         // sorted: the candidates are cached by these lists, so any order of the same filters is one entry
         List<String> formats = params.enumValues("format", format, Format.class).stream().sorted().map(Enum::name).toList();
         List<String> endings = params.enumValues("ending", ending, Ending.class).stream().sorted().map(Enum::name).toList();

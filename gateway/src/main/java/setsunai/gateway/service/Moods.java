@@ -3,6 +3,7 @@ package setsunai.gateway.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import setsunai.common.problem.InvalidInputException;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.SongMood;
 import setsunai.gateway.api.MoodView;
 import setsunai.gateway.config.GatewayConfig;
 
@@ -22,8 +27,8 @@ import setsunai.gateway.config.GatewayConfig;
 @ApplicationScoped
 public class Moods {
 
-    static final Set<String> ENDINGS = Set.of("TRAGIC", "BITTERSWEET", "OPEN", "HOPEFUL");
-    static final Set<String> SONG_MOODS = Set.of("BREAKUP", "UNREQUITED", "FAREWELL", "GRIEF", "LONGING", "HOPE");
+    private static final Set<String> ENDINGS = names(Ending.values());
+    private static final Set<String> SONG_MOODS = names(SongMood.values());
 
     private final Map<String, MoodDef> byName = new TreeMap<>();
     private final List<MoodView> views;
@@ -78,5 +83,9 @@ public class Moods {
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
     }
 }

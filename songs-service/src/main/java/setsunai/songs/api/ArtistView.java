@@ -2,6 +2,7 @@ package setsunai.songs.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.SongMood;
 
 /** An artist with every song credited to them. */
 @Schema(name = "Artist", description = "An artist with their songs, and what they did on each.")
@@ -20,7 +21,7 @@ public record ArtistView(
             @Schema(description = "Release year.", examples = "1997") Integer year,
             @Schema(description = "What the artist did on this song.", examples = "[\"PERFORMER\", \"COMPOSER\"]")
             List<ArtistRole> roles,
-            @Schema(description = "What the song feels like.") List<Mood> moods,
+            @Schema(description = "What the song feels like.") List<SongMood> moods,
             @Schema(description = "Where the song plays.") List<SongView.Usage> usages) {
     }
 }

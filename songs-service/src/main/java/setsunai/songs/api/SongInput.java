@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.UsageRole;
+import setsunai.common.vocabulary.SongMood;
 
 /**
  * A song as an editor sends it (POST, PUT, one NDJSON import line). Unknown fields are ignored, so the body of a GET
@@ -47,7 +49,7 @@ public record SongInput(
 
         @Schema(description = "What the song feels like.", examples = "[\"LONGING\", \"FAREWELL\"]")
         @Size(max = 6)
-        List<@NotNull Mood> moods,
+        List<@NotNull SongMood> moods,
 
         @Schema(description = "A few sentences in our own words.", examples = "Yamazaki's ballad of a love that slipped away.")
         @Size(max = 4000)
@@ -59,7 +61,7 @@ public record SongInput(
 
     public static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-    public List<Mood> moodsOrEmpty() {
+    public List<SongMood> moodsOrEmpty() {
         return moods == null ? List.of() : moods;
     }
 

@@ -2,6 +2,8 @@ package setsunai.songs.api;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.UsageRole;
+import setsunai.common.vocabulary.SongMood;
 
 /** A song as the API shows it. */
 @Schema(name = "Song", description = "A theme or breakup song, who made it, what it feels like and where it plays.")
@@ -15,7 +17,7 @@ public record SongView(
         List<Credit> artists,
         @Schema(description = "Release year.", examples = "1997") Integer year,
         @Schema(description = "The single it was released on.") String single,
-        @Schema(description = "What the song feels like.", examples = "[\"LONGING\", \"FAREWELL\"]") List<Mood> moods,
+        @Schema(description = "What the song feels like.", examples = "[\"LONGING\", \"FAREWELL\"]") List<SongMood> moods,
         @Schema(description = "A few sentences in our own words.") String description,
         @Schema(description = "Where the song plays: catalogue titles by slug.") List<Usage> usages,
         @Schema(description = "Changes with every edit; send it back in If-Match as the ETag.", examples = "1") long version) {

@@ -55,10 +55,7 @@ public class ArtistResource {
             @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        String text = q == null || q.isBlank() ? null : q.strip();
-        if (text != null && text.length() > SongResource.MAX_QUERY_LENGTH) {
-            params.error("q", "must be at most " + SongResource.MAX_QUERY_LENGTH + " characters, got " + text.length());
-        }
+        String text = params.searchText("q", q);
         var pageRequest = params.page(page, size);
         params.validate();
         return PageLinks.ok(service.list(text, pageRequest), uri).build();

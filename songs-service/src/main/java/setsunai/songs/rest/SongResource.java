@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
@@ -40,10 +39,10 @@ import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.Preconditions;
 import setsunai.common.web.QueryParams;
-import setsunai.songs.api.Mood;
+import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.api.SongView;
-import setsunai.songs.api.UsageRole;
+import setsunai.common.vocabulary.UsageRole;
 import setsunai.songs.service.SongImporter;
 import setsunai.songs.service.SongService;
 import setsunai.songs.store.SongCriteria;
@@ -55,7 +54,6 @@ import setsunai.songs.store.SongSort;
 public class SongResource {
 
     static final int MAX_BATCH = 100;
-    static final int MAX_QUERY_LENGTH = 200;
 
     static final String SONG_EXAMPLE = """
             {"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
@@ -99,7 +97,7 @@ public class SongResource {
             @Parameter(description = "Only songs crediting this artist (artist slug).", example = "supercell")
             @QueryParam("artist") String artist,
             @Parameter(description = "Only songs with any of these moods; repeatable.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Mood.class), example = "LONGING")
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SongMood.class), example = "LONGING")
             @QueryParam("mood") List<String> moods,
             @Parameter(description = "Only songs used in this role (with `title`: in this role in one of those titles).",
                     schema = @Schema(implementation = UsageRole.class), example = "ENDING")
@@ -126,12 +124,9 @@ public class SongResource {
             @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        String text = q == null || q.isBlank() ? null : q.strip();
-        if (text != null && text.length() > MAX_QUERY_LENGTH) {
-            params.error("q", "must be at most " + MAX_QUERY_LENGTH + " characters, got " + text.length());
-        }
+        String text = params.searchText("q", q);
         String artistSlug = artist == null || artist.isBlank() ? null : artist.strip();
-        var moodValues = params.enumValues("mood", moods, Mood.class);
+        var moodValues = params.enumValues("mood", moods, SongMood.class);
         var roleValue = params.enumValue("role", role, UsageRole.class);
         var titleSlugs = params.strings("title", titles, MAX_BATCH);
         Integer from = params.integer("yearFrom", yearFrom, 1900, 2100);
@@ -188,7 +183,6 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing", description = "Editor-only writes: a JWT whose groups claim holds `editor`.")
-    @SecurityRequirement(name = "editorToken")
     @Operation(summary = "Create a song", description = "Artists named by a new slug are created (their `name` is "
             + "then required).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -217,7 +211,6 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @SecurityRequirement(name = "editorToken")
     @Operation(summary = "Replace a song", description = "Replaces every field, credits and usages included. "
             + "Needs If-Match with the ETag of your last GET, so no one's edit is silently overwritten.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -251,7 +244,6 @@ public class SongResource {
     @Path("/{slug}")
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @SecurityRequirement(name = "editorToken")
     @Operation(summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
             + "stay. With If-Match, only if the song is still that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
@@ -274,7 +266,6 @@ public class SongResource {
     @Consumes(NdjsonLines.MEDIA_TYPE)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @SecurityRequirement(name = "editorToken")
     @Operation(summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
             + "Lines are created or updated by slug, many at a time; a line that cannot be stored is rejected alone: "
             + "good lines are stored even when others are rejected, and the answer lists every rejected line with its "

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import setsunai.songs.api.ArtistSummary;
 import setsunai.songs.api.ArtistView;
-import setsunai.songs.api.Mood;
+import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongView;
 import setsunai.songs.store.Artist;
 import setsunai.songs.store.ArtistRepository;
@@ -36,7 +36,7 @@ public final class ArtistMapper {
         var song = credits.get(0).song;
         return new ArtistView.ArtistSong(song.slug, song.title, song.nativeTitle, song.year,
                 credits.stream().map(c -> c.role).distinct().toList(),
-                song.moods.stream().map(Mood::valueOf).toList(),
+                song.moods.stream().map(SongMood::valueOf).toList(),
                 song.usages.stream().map(u -> new SongView.Usage(u.titleSlug, u.titleName, u.role, u.sequence,
                         u.episodes, u.note)).toList());
     }

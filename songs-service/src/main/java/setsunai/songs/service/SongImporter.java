@@ -62,7 +62,6 @@ public class SongImporter {
 
     /** Not transactional itself: each chunk is its own transaction. */
     public ImportReport run(String body) {
-        String[] raw = body == null ? new String[0] : body.split("\\r?\\n");
         List<ImportReport.RejectedLine> rejected = new ArrayList<>();
         List<NdjsonLines.Line<SongInput>> valid = new ArrayList<>();
         for (var line : NdjsonLines.read(body, SongInput.class, mapper, validator)) {
@@ -73,7 +72,7 @@ public class SongImporter {
             if (errors.isEmpty()) {
                 valid.add(line);
             } else {
-                rejected.add(new ImportReport.RejectedLine(line.number(), slugOf(raw[line.number() - 1]), errors));
+                rejected.add(new ImportReport.RejectedLine(line.number(), line.slug(), errors));
             }
         }
         int[] counts = new int[Outcome.values().length];
@@ -213,13 +212,4 @@ public class SongImporter {
         return results;
     }
 
-    /** The slug of a line, even an invalid one, so the report names what it rejected. */
-    private String slugOf(String text) {
-        try {
-            JsonNode node = mapper.readTree(text);
-            return node != null && node.path("slug").isTextual() ? node.get("slug").asText() : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package setsunai.songs.service;
 
 import java.util.List;
-import setsunai.songs.api.Mood;
+import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongView;
 import setsunai.songs.store.Song;
 import setsunai.songs.store.SongQueries;
@@ -15,7 +15,7 @@ public final class SongMapper {
     public static SongView toView(Song song) {
         return new SongView(song.slug, song.title, song.nativeTitle,
                 song.credits.stream().map(c -> new SongView.Credit(c.artist.name, c.artist.slug, c.role)).toList(),
-                song.year, song.single, song.moods.stream().map(Mood::valueOf).toList(), song.description,
+                song.year, song.single, song.moods.stream().map(SongMood::valueOf).toList(), song.description,
                 song.usages.stream().map(u -> new SongView.Usage(u.titleSlug, u.titleName, u.role, u.sequence,
                         u.episodes, u.note)).toList(),
                 song.version);
@@ -24,7 +24,7 @@ public final class SongMapper {
     public static SongView toView(SongQueries.Row row) {
         return new SongView(row.slug(), row.title(), row.nativeTitle(),
                 row.credits().stream().map(c -> new SongView.Credit(c.name(), c.slug(), c.role())).toList(),
-                row.year(), row.single(), row.moods().stream().map(Mood::valueOf).toList(), row.description(),
+                row.year(), row.single(), row.moods().stream().map(SongMood::valueOf).toList(), row.description(),
                 row.usages().stream().map(u -> new SongView.Usage(u.titleSlug(), u.titleName(), u.role(), u.sequence(),
                         u.episodes(), u.note())).toList(),
                 row.version());

@@ -1,5 +1,7 @@
 package setsunai.songs.service;
 
+import static setsunai.common.web.Text.blankToNull;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -25,7 +27,7 @@ import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.common.web.Preconditions;
-import setsunai.songs.api.Mood;
+import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.api.SongView;
 import setsunai.songs.store.Artist;
@@ -116,7 +118,7 @@ public class SongService {
         song.nativeTitle = blankToNull(input.nativeTitle());
         song.year = input.year();
         song.single = blankToNull(input.single());
-        List<String> moods = input.moodsOrEmpty().stream().distinct().map(Mood::name).toList();
+        List<String> moods = input.moodsOrEmpty().stream().distinct().map(SongMood::name).toList();
         if (!moods.equals(song.moods)) {
             song.moods = new ArrayList<>(moods);
         }
@@ -263,9 +265,5 @@ public class SongService {
 
     static String notFound(String slug) {
         return "No song with slug '" + slug + "'.";
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

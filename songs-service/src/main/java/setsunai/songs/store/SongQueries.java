@@ -18,7 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import setsunai.common.sql.SqlQuery;
 import setsunai.songs.api.ArtistRole;
-import setsunai.songs.api.UsageRole;
+import setsunai.common.vocabulary.UsageRole;
 
 /**
  * The songs' native SQL, without entities: search, the reads (songs with their credits and usages) and the import's

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import setsunai.songs.api.UsageRole;
+import setsunai.common.vocabulary.UsageRole;
 
 /** Where a song plays: a catalogue title (by slug), in which role, which episodes. */
 @Entity
