@@ -1,91 +1,14 @@
 package setsunai.catalog;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.in;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.junit.jupiter.api.Test;
-import setsunai.testsupport.Concurrently;
-import setsunai.testsupport.Tokens;
+import setsunai.testsupport.checks.ConcurrentSlugWrites;
+import setsunai.testsupport.checks.EditableCollection;
 
-/** Concurrent writes of one slug: upserts take turns and all succeed; duplicate creates are clean 409s. */
 @QuarkusTest
-class ConcurrentSlugWritesTest {
+class ConcurrentSlugWritesTest extends ConcurrentSlugWrites {
 
-    private static final String EDITOR = Tokens.editor();
-
-    private static String title(String slug, String name) {
-        return ("{\"slug\": \"%s\", \"title\": \"%s\", \"format\": \"TV\", \"episodes\": 12, \"year\": 2020,"
-                + " \"studios\": [\"Test Studio\"], \"tags\": [\"grief\"], \"ending\": \"OPEN\", \"tearjerker\": 5}")
-                .formatted(slug, name);
-    }
-
-    @Test
-    void parallelImportsOfOneNewSlugStoreEveryLine() throws Exception {
-        for (int round = 0; round < 8; round++) {
-            String slug = "zz-parallel-import-" + round;
-            List<String> names = List.of("Parallel A " + round, "Parallel B " + round);
-            List<Response> reports = Concurrently.call(names.stream().<Callable<Response>>map(name -> () ->
-                    given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
-                            .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
-                    .toList());
-            int created = 0;
-            int updated = 0;
-            for (Response report : reports) {
-                report.then().statusCode(200).body(DatabaseOutageTest.plainWords());
-                JsonPath json = report.jsonPath();
-                assertEquals(List.of(), json.getList("rejected"), report.asString());
-                created += json.getInt("created");
-                updated += json.getInt("updated");
-            }
-            assertEquals(1, created, "one import creates the title");
-            assertEquals(1, updated, "the other then updates it");
-            // Both see it now: each replaces it in turn (before, one failed with a stale row count).
-            List<String> again = List.of(names.get(0) + " again", names.get(1) + " again");
-            for (Response report : Concurrently.call(again.stream().<Callable<Response>>map(name -> () ->
-                    given().auth().oauth2(EDITOR).contentType("application/x-ndjson")
-                            .body(title(slug, name).getBytes(StandardCharsets.UTF_8)).post("/api/titles/import"))
-                    .toList())) {
-                report.then().statusCode(200).body("updated", equalTo(1)).body(DatabaseOutageTest.plainWords());
-            }
-            String stored = given().get("/api/titles/" + slug).then().statusCode(200).extract().path("title");
-            assertThat(stored, in(again));
-            given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
-        }
-    }
-
-    @Test
-    void concurrentPostsOfOneSlugGiveOne201AndCleanConflicts() throws Exception {
-        for (int round = 0; round < 3; round++) {
-            String slug = "zz-parallel-post-" + round;
-            List<Callable<Response>> posts = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                String body = title(slug, "Parallel Post " + i);
-                posts.add(() -> given().auth().oauth2(EDITOR).contentType("application/json").body(body)
-                        .post("/api/titles"));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Response response : Concurrently.call(posts)) {
-                statuses.add(response.statusCode());
-                if (response.statusCode() == 409) {
-                    response.then().contentType("application/problem+json")
-                            .body("detail", containsString("already exists"))
-                            .body(DatabaseOutageTest.plainWords());
-                }
-            }
-            statuses.sort(Integer::compare);
-            assertEquals(List.of(201, 409, 409, 409, 409, 409), statuses);
-            given().auth().oauth2(EDITOR).delete("/api/titles/" + slug).then().statusCode(204);
-        }
+    @Override
+    protected EditableCollection collection() {
+        return new EditableTitles();
     }
 }

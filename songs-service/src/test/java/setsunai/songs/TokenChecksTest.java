@@ -1,34 +1,14 @@
 package setsunai.songs;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import setsunai.testsupport.Tokens;
+import setsunai.testsupport.checks.EditableCollection;
+import setsunai.testsupport.checks.EditorTokenChecks;
 
-/** Tokens (issue 10, item 9): our issuer, our audience, at most an hour old, and not issued in the future. */
 @QuarkusTest
-class TokenChecksTest {
+class TokenChecksTest extends EditorTokenChecks {
 
-    @Test
-    void tokensForAnotherAudienceTooOldOrFromTheFutureAreRefused() {
-        Map<String, String> tokens = Map.of(
-                "wrong audience", Tokens.editorForOtherAudience(),
-                "issued two hours ago", Tokens.editorIssuedLongAgo(),
-                "issued in an hour", Tokens.editorIssuedInTheFuture());
-        tokens.forEach((what, token) -> given().auth().oauth2(token).header("If-Match", "\"1\"")
-                .contentType("application/json").body("{}").put("/api/songs/torch")
-                .then().statusCode(401).contentType("application/problem+json")
-                .body("status", equalTo(401)).body("detail", containsString("not valid")));
-    }
-
-    @Test
-    void theDevelopmentTokenIsStillGood() {
-        // A valid editor token gets past authentication: the (empty) body is what is refused, not the token.
-        given().auth().oauth2(Tokens.editor()).contentType("application/json").body("{}").post("/api/songs")
-                .then().statusCode(400).contentType("application/problem+json");
+    @Override
+    protected EditableCollection collection() {
+        return new EditableSongs();
     }
 }
