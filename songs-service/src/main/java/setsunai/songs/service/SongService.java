@@ -259,8 +259,7 @@ public class SongService {
     }
 
     private static ProblemException conflict(String slug) {
-        return new ProblemException(409, "A song with slug '" + slug + "' exists already; "
-                + "update it with PUT /api/songs/" + slug + " and If-Match.");
+        return ProblemException.slugTaken("song", slug, "/api/songs");
     }
 
     static String notFound(String slug) {
