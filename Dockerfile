@@ -12,6 +12,7 @@ COPY catalog-service/pom.xml catalog-service/
 COPY songs-service/pom.xml songs-service/
 COPY gateway/pom.xml gateway/
 COPY e2e/pom.xml e2e/
+COPY deploy/pom.xml deploy/
 ARG SERVICE
 RUN ./mvnw -B -q -pl ${SERVICE} -am dependency:resolve -Dmaven.test.skip=true || true
 COPY . .
