@@ -45,8 +45,8 @@ import setsunai.songs.api.SongView;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.songs.service.SongImporter;
 import setsunai.songs.service.SongService;
-import setsunai.songs.store.SongCriteria;
-import setsunai.songs.store.SongSort;
+import setsunai.songs.api.SongSearch;
+import setsunai.songs.api.SongSort;
 
 /** Songs: public reads (tag Songs) and editor-only writes (tag Editing). HTTP only; the work is in the service. */
 @Path("/api/songs")
@@ -140,8 +140,8 @@ public class SongResource {
                 text != null);
         var pageRequest = params.page(page, size);
         params.validate();
-        var criteria = new SongCriteria(text, artistSlug, moodValues, roleValue, titleSlugs, from, to, sortValue, descending);
-        return PageLinks.ok(service.list(criteria, pageRequest), uri).build();
+        var search = new SongSearch(text, artistSlug, moodValues, roleValue, titleSlugs, from, to, sortValue, descending);
+        return PageLinks.ok(service.list(search, pageRequest), uri).build();
     }
 
     private static SongSort sort(QueryParams params, String sort, boolean searching) {
