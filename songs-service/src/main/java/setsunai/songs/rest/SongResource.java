@@ -39,6 +39,7 @@ import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.Preconditions;
 import setsunai.common.web.QueryParams;
+import setsunai.common.web.Text;
 import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.api.SongView;
@@ -125,7 +126,7 @@ public class SongResource {
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         String text = params.searchText("q", q);
-        String artistSlug = artist == null || artist.isBlank() ? null : artist.strip();
+        String artistSlug = Text.blankToNull(artist);
         var moodValues = params.enumValues("mood", moods, SongMood.class);
         var roleValue = params.enumValue("role", role, UsageRole.class);
         var titleSlugs = params.strings("title", titles, MAX_BATCH);
