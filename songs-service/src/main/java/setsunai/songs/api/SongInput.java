@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.common.vocabulary.SongMood;
+import static setsunai.common.web.Text.blankToNull;
 
 /**
  * A song as an editor sends it (POST, PUT, one NDJSON import line). Unknown fields are ignored, so the body of a GET
@@ -67,6 +68,19 @@ public record SongInput(
 
     public List<UsageInput> usagesOrEmpty() {
         return usages == null ? List.of() : usages;
+    }
+
+    /**
+     * The song as it is stored, the one normalisation every write uses (API, import, dataset): text stripped, blank
+     * text as null, each mood once, no usages as an empty list, and {@code slug} as the key (a PUT's path slug).
+     */
+    public SongInput normalized(String slug) {
+        return new SongInput(slug, title.strip(), blankToNull(nativeTitle),
+                artists.stream().map(c -> new CreditInput(c.slug(), c.name() == null ? null : c.name().strip(), c.role()))
+                        .toList(),
+                year, blankToNull(single), moodsOrEmpty().stream().distinct().toList(), blankToNull(description),
+                usagesOrEmpty().stream().map(u -> new UsageInput(u.titleSlug(), blankToNull(u.titleName()), u.role(),
+                        u.sequence(), blankToNull(u.episodes()), blankToNull(u.note()))).toList());
     }
 
     @Schema(name = "CreditInput", description = "An artist credit. An unknown slug creates the artist, with this name.")

@@ -39,14 +39,15 @@ import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.Preconditions;
 import setsunai.common.web.QueryParams;
+import setsunai.common.web.Text;
 import setsunai.common.vocabulary.SongMood;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.api.SongView;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.songs.service.SongImporter;
 import setsunai.songs.service.SongService;
-import setsunai.songs.store.SongCriteria;
-import setsunai.songs.store.SongSort;
+import setsunai.songs.api.SongSearch;
+import setsunai.songs.api.SongSort;
 
 /** Songs: public reads (tag Songs) and editor-only writes (tag Editing). HTTP only; the work is in the service. */
 @Path("/api/songs")
@@ -125,7 +126,7 @@ public class SongResource {
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         String text = params.searchText("q", q);
-        String artistSlug = artist == null || artist.isBlank() ? null : artist.strip();
+        String artistSlug = Text.blankToNull(artist);
         var moodValues = params.enumValues("mood", moods, SongMood.class);
         var roleValue = params.enumValue("role", role, UsageRole.class);
         var titleSlugs = params.strings("title", titles, MAX_BATCH);
@@ -140,8 +141,8 @@ public class SongResource {
                 text != null);
         var pageRequest = params.page(page, size);
         params.validate();
-        var criteria = new SongCriteria(text, artistSlug, moodValues, roleValue, titleSlugs, from, to, sortValue, descending);
-        return PageLinks.ok(service.list(criteria, pageRequest), uri).build();
+        var search = new SongSearch(text, artistSlug, moodValues, roleValue, titleSlugs, from, to, sortValue, descending);
+        return PageLinks.ok(service.list(search, pageRequest), uri).build();
     }
 
     private static SongSort sort(QueryParams params, String sort, boolean searching) {

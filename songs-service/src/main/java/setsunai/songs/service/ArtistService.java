@@ -2,31 +2,25 @@ package setsunai.songs.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.songs.api.ArtistSummary;
 import setsunai.songs.api.ArtistView;
-import setsunai.songs.store.ArtistRepository;
+import setsunai.songs.store.ArtistStore;
 
-/** Reading artists. They are written through the songs that credit them. */
+/** Reading artists, without a transaction as every read (see SongService). They are written through their songs. */
 @ApplicationScoped
 public class ArtistService {
 
     @Inject
-    ArtistRepository artists;
+    ArtistStore artists;
 
-    @Transactional
     public Page<ArtistSummary> list(String q, PageRequest page) {
-        var matches = artists.search(q, page.offset(), page.size());
-        return Page.of(matches.items().stream().map(ArtistMapper::toSummary).toList(), page, matches.total());
+        return artists.search(q, page);
     }
 
-    @Transactional
     public ArtistView get(String slug) {
-        var artist = artists.findBySlug(slug)
-                .orElseThrow(() -> ProblemException.notFound("No artist with slug '" + slug + "'."));
-        return ArtistMapper.toView(artist, artists.creditsOf(artist));
+        return artists.find(slug).orElseThrow(() -> ProblemException.noSuch("artist", slug, "/api/artists"));
     }
 }
