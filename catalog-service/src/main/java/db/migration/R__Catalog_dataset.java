@@ -1,13 +1,18 @@
 package db.migration;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import setsunai.catalog.api.TitleInput;
+import setsunai.catalog.store.TitleWrites;
 
 /**
  * Loads the curated dataset (src/main/resources/dataset/*.json) into the catalogue.
@@ -23,33 +28,7 @@ public class R__Catalog_dataset extends BaseJavaMigration {
             WHERE tag.description IS DISTINCT FROM EXCLUDED.description
             """;
 
-    private static final String UPSERT_TITLES = """
-            INSERT INTO title (slug, title, native_title, alternative_titles, format, episodes, year, season, studios,
-                               directors, source, synopsis, tags, ending, tearjerker, streaming, external_ids)
-            SELECT t.slug, t.title, t."nativeTitle", coalesce(t."alternativeTitles", '{}'), t.format, t.episodes, t.year,
-                   t.season, coalesce(t.studios, '{}'), coalesce(t.directors, '{}'), t.source, t.synopsis,
-                   coalesce(t.tags, '{}'), t.ending, t.tearjerker, coalesce(t.streaming, '{}'),
-                   coalesce(t."externalIds", '{}')
-            FROM jsonb_to_recordset(?::jsonb) AS t(slug text, title text, "nativeTitle" text, "alternativeTitles" text[],
-                 format text, episodes integer, year integer, season text, studios text[], directors text[], source text,
-                 synopsis text, tags text[], ending text, tearjerker integer, streaming text[], "externalIds" jsonb)
-            ON CONFLICT (slug) DO UPDATE SET
-                title = EXCLUDED.title, native_title = EXCLUDED.native_title,
-                alternative_titles = EXCLUDED.alternative_titles, format = EXCLUDED.format,
-                episodes = EXCLUDED.episodes, year = EXCLUDED.year, season = EXCLUDED.season,
-                studios = EXCLUDED.studios, directors = EXCLUDED.directors, source = EXCLUDED.source,
-                synopsis = EXCLUDED.synopsis, tags = EXCLUDED.tags, ending = EXCLUDED.ending,
-                tearjerker = EXCLUDED.tearjerker, streaming = EXCLUDED.streaming, external_ids = EXCLUDED.external_ids,
-                version = title.version + 1, updated_at = now()
-            WHERE (title.title, title.native_title, title.alternative_titles, title.format, title.episodes, title.year,
-                   title.season, title.studios, title.directors, title.source, title.synopsis, title.tags, title.ending,
-                   title.tearjerker, title.streaming, title.external_ids)
-                IS DISTINCT FROM
-                  (EXCLUDED.title, EXCLUDED.native_title, EXCLUDED.alternative_titles, EXCLUDED.format,
-                   EXCLUDED.episodes, EXCLUDED.year, EXCLUDED.season, EXCLUDED.studios, EXCLUDED.directors,
-                   EXCLUDED.source, EXCLUDED.synopsis, EXCLUDED.tags, EXCLUDED.ending, EXCLUDED.tearjerker,
-                   EXCLUDED.streaming, EXCLUDED.external_ids)
-            """;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String TAGS = "dataset/tags.json";
     static final String TITLES = "dataset/titles.json";
@@ -65,7 +44,9 @@ public class R__Catalog_dataset extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         execute(context, UPSERT_TAGS, read(TAGS));
-        execute(context, UPSERT_TITLES, read(TITLES));
+        // The titles through the store's one write, as the API and the import write them.
+        List<TitleInput> titles = JSON.readValue(read(TITLES), new TypeReference<List<TitleInput>>() { });
+        TitleWrites.write(context.getConnection(), titles, TitleWrites.DATASET_FIRST_VERSION);
     }
 
     private static void execute(Context context, String sql, String json) throws Exception {

@@ -41,8 +41,8 @@ import setsunai.catalog.api.TitleInput;
 import setsunai.catalog.api.TitleView;
 import setsunai.catalog.service.TitleEditor;
 import setsunai.catalog.service.TitleService;
-import setsunai.catalog.store.TitleCriteria;
-import setsunai.catalog.store.TitleSort;
+import setsunai.catalog.api.TitleSearch;
+import setsunai.catalog.api.TitleSort;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.NdjsonLines;
@@ -132,7 +132,7 @@ public class TitleResource {
         if (order == null) {
             order = text != null ? TitleSort.RELEVANCE : TitleSort.TITLE;
         }
-        TitleCriteria criteria = new TitleCriteria(text,
+        TitleSearch criteria = new TitleSearch(text,
                 params.enumValues("format", format, Format.class),
                 params.strings("tag", lower(tag), 30),
                 params.strings("anyTag", lower(anyTag), 30),

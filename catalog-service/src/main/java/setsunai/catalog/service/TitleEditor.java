@@ -1,13 +1,11 @@
 package setsunai.catalog.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -16,33 +14,39 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import setsunai.catalog.api.TitleInput;
 import setsunai.catalog.api.TitleView;
-import setsunai.catalog.store.CatalogQueries;
+import setsunai.catalog.store.TagVocabulary;
 import setsunai.catalog.store.Title;
 import setsunai.catalog.store.TitleRepository;
+import setsunai.catalog.store.TitleWrites;
 import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.ImportReport;
+import setsunai.common.web.ImportReport.Outcome;
 import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.Preconditions;
 
-/** Editing the catalogue: create, replace (optimistically locked), delete, and NDJSON import. */
+/**
+ * Editing the catalogue: create, replace (If-Match), delete, and NDJSON import. Creating and replacing are the
+ * store's one set-based write (store.TitleWrites) with a batch of one; the import writes chunks of it.
+ */
 @ApplicationScoped
 public class TitleEditor {
 
     private static final Logger LOG = Logger.getLogger(TitleEditor.class);
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Saved(TitleView title, Outcome outcome) {
-    }
+    /** Lines per import transaction: one statement each, and a failing chunk retries only its own lines. */
+    static final int IMPORT_CHUNK = 500;
 
     @Inject
     TitleRepository titles;
 
     @Inject
-    CatalogQueries queries;
+    TitleWrites writes;
+
+    @Inject
+    TagVocabulary vocabulary;
 
     @Inject
     ObjectMapper mapper;
@@ -53,39 +57,30 @@ public class TitleEditor {
     @Transactional
     @CacheInvalidateAll(cacheName = "search-totals")
     public TitleView create(TitleInput input) {
-        TitleInput clean = checked(input);
-        titles.lockSlug(clean.slug()); // a concurrent POST or import of this slug waits here, then sees it exists
-        if (titles.findBySlug(clean.slug()).isPresent()) {
-            throw conflict(clean.slug());
+        TitleInput clean = checked(input, vocabulary.tagSlugs());
+        // A concurrent write of this slug makes the upsert wait for it and then find the row: anything but a new
+        // row is someone else's title, and the exception rolls our update of it back.
+        if (writes.write(List.of(clean)).get(0) != Outcome.CREATED) {
+            throw ProblemException.slugTaken("title", clean.slug(), "/api/titles");
         }
-        Title title = new Title();
-        TitleMapper.apply(clean, title);
-        try {
-            titles.persistAndFlush(title);
-        } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw conflict(clean.slug()); // created by a write that does not take the slug lock
-            }
-            throw e;
-        }
-        return TitleMapper.toView(title);
+        return TitleMapper.toView(titles.findBySlugOr404(clean.slug()));
     }
 
     /** Replaces a title if the client saw its current version (If-Match); 412 if someone else changed it first. */
     @Transactional
     @CacheInvalidateAll(cacheName = "search-totals")
     public TitleView replace(String slug, long expectedVersion, TitleInput input) {
-        TitleInput clean = checked(input);
+        TitleInput clean = checked(input, vocabulary.tagSlugs());
         if (!slug.equals(clean.slug())) {
             throw new InvalidInputException("slug", "must be '" + slug + "' as in the path; slugs cannot be renamed "
                     + "(songs refer to titles by slug). Create a new title and delete this one instead.");
         }
-        Title title = find(slug);
+        // Row-locked: a concurrent PUT with the same ETag waits here, then sees the new version and gets its 412.
+        Title title = titles.findBySlugForUpdate(slug)
+                .orElseThrow(() -> ProblemException.noSuch("title", slug, "/api/titles"));
         Preconditions.requireVersion(expectedVersion, title.version);
-        if (!TitleMapper.toInput(title).equals(clean)) {
-            TitleMapper.apply(clean, title);
-            flushOr412();
-        }
+        writes.write(List.of(clean));
+        titles.getEntityManager().refresh(title); // the write went around the session
         return TitleMapper.toView(title);
     }
 
@@ -93,73 +88,100 @@ public class TitleEditor {
     @Transactional
     @CacheInvalidateAll(cacheName = "search-totals")
     public void delete(String slug, Long expectedVersion) {
-        Title title = find(slug);
+        Title title = titles.findBySlugOr404(slug);
         if (expectedVersion != null) {
             Preconditions.requireVersion(expectedVersion, title.version);
         }
         titles.delete(title);
-        flushOr412();
+        try {
+            titles.flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw Preconditions.stale();
+        }
     }
 
-    /** Each line is its own transaction, so a bad line (or a failing write) never loses the good ones. */
+    /** What became of one line: an outcome, or why it was rejected. */
+    private record Result(Outcome outcome, List<Problem.FieldError> errors) {
+    }
+
+    /**
+     * Chunks of {@link #IMPORT_CHUNK} good lines, each chunk one transaction. A chunk that fails is retried line by
+     * line, each in its own transaction, so a failing write never loses the good lines around it.
+     */
     @CacheInvalidateAll(cacheName = "search-totals")
     public ImportReport importLines(String body) {
         List<NdjsonLines.Line<TitleInput>> lines = NdjsonLines.read(body, TitleInput.class, mapper, validator);
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        List<ImportReport.RejectedLine> rejected = new ArrayList<>();
-        for (NdjsonLines.Line<TitleInput> line : lines) {
-            String slug = line.slug();
+        List<String> known = vocabulary.tagSlugs();
+        Result[] results = new Result[lines.size()];
+        List<Integer> chunk = new ArrayList<>();
+        List<TitleInput> inputs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NdjsonLines.Line<TitleInput> line = lines.get(i);
             if (!line.valid()) {
-                rejected.add(new ImportReport.RejectedLine(line.number(), slug, line.errors()));
+                results[i] = new Result(null, line.errors());
                 continue;
             }
             try {
-                Outcome outcome = QuarkusTransaction.requiringNew().call(() -> upsert(line.value()));
-                switch (outcome) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
+                inputs.add(checked(line.value(), known));
+                chunk.add(i);
             } catch (InvalidInputException e) {
-                rejected.add(new ImportReport.RejectedLine(line.number(), slug, e.errors()));
-            } catch (RuntimeException e) {
-                if (DatabaseUnavailable.isCause(e)) {
-                    throw e; // every later line would fail too: a 503, and the whole import can be sent again
-                }
-                LOG.warnf(e, "Import line %d (%s) could not be stored", line.number(), slug);
-                rejected.add(new ImportReport.RejectedLine(line.number(), slug,
-                        List.of(new Problem.FieldError("", storeFailure(e)))));
+                results[i] = new Result(null, e.errors());
+            }
+            if (chunk.size() == IMPORT_CHUNK) {
+                store(lines, chunk, inputs, results);
             }
         }
-        return new ImportReport(created, updated, unchanged, rejected);
+        store(lines, chunk, inputs, results);
+        ImportReport.Tally tally = new ImportReport.Tally();
+        for (int i = 0; i < lines.size(); i++) {
+            if (results[i].outcome() != null) {
+                tally.count(results[i].outcome());
+            } else {
+                tally.reject(lines.get(i).number(), lines.get(i).slug(), results[i].errors());
+            }
+        }
+        return tally.report();
     }
 
-    private Outcome upsert(TitleInput input) {
-        TitleInput clean = checked(input);
-        // Concurrent upserts of one slug take turns (slug lock), and a PUT or DELETE waits for the row (row lock).
-        titles.lockSlug(clean.slug());
-        Title title = titles.findBySlugForUpdate(clean.slug()).orElse(null);
-        if (title == null) {
-            title = new Title();
-            TitleMapper.apply(clean, title);
-            titles.persistAndFlush(title);
-            return Outcome.CREATED;
+    private void store(List<NdjsonLines.Line<TitleInput>> lines, List<Integer> chunk, List<TitleInput> inputs,
+                       Result[] results) {
+        if (chunk.isEmpty()) {
+            return;
         }
-        if (TitleMapper.toInput(title).equals(clean)) {
-            return Outcome.UNCHANGED;
+        try {
+            List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> writes.write(inputs));
+            for (int j = 0; j < chunk.size(); j++) {
+                results[chunk.get(j)] = new Result(outcomes.get(j), null);
+            }
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw e; // every later line would fail too: a 503, and the whole import can be sent again
+            }
+            for (int j = 0; j < chunk.size(); j++) {
+                TitleInput input = inputs.get(j);
+                int index = chunk.get(j);
+                try {
+                    results[index] = new Result(QuarkusTransaction.requiringNew()
+                            .call(() -> writes.write(List.of(input))).get(0), null);
+                } catch (RuntimeException lineFailure) {
+                    if (DatabaseUnavailable.isCause(lineFailure)) {
+                        throw lineFailure;
+                    }
+                    LOG.warnf(lineFailure, "Import line %d (%s) could not be stored", lines.get(index).number(),
+                            input.slug());
+                    // The database's own text (SQL, constraints) goes to the log, not to the editor.
+                    results[index] = new Result(null, List.of(new Problem.FieldError("", "could not be stored; retry "
+                            + "the line, and report it (with the X-Request-Id header) if it fails again")));
+                }
+            }
         }
-        TitleMapper.apply(clean, title);
-        titles.flush();
-        return Outcome.UPDATED;
+        chunk.clear();
+        inputs.clear();
     }
-
 
     /** Normalised input whose tags are all in the vocabulary (a field error names the known ones otherwise). */
-    private TitleInput checked(TitleInput input) {
-        TitleInput clean = TitleMapper.normalize(input);
-        List<String> known = queries.tagSlugs();
+    private static TitleInput checked(TitleInput input, List<String> known) {
+        TitleInput clean = TitleWrites.normalize(input);
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < clean.tags().size(); i++) {
             if (!known.contains(clean.tags().get(i))) {
@@ -171,44 +193,5 @@ public class TitleEditor {
             throw new InvalidInputException(errors);
         }
         return clean;
-    }
-
-    private void flushOr412() {
-        try {
-            titles.flush();
-        } catch (OptimisticLockException | StaleStateException e) {
-            throw Preconditions.stale();
-        }
-    }
-
-    private Title find(String slug) {
-        return titles.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug + "'."));
-    }
-
-    private static ProblemException conflict(String slug) {
-        return new ProblemException(409, "A title with slug '" + slug + "' already exists. Update it with "
-                + "PUT /api/titles/" + slug + " (If-Match: its ETag), or choose another slug.");
-    }
-
-    /** Why a line failed, in words for the editor: the database's own text (SQL, constraints) goes to the log. */
-    private static String storeFailure(RuntimeException e) {
-        if (isUniqueViolation(e)) {
-            return "could not be stored: another title already uses this slug";
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return "could not be stored: another write changed this title at the same time; retry the line";
-            }
-        }
-        return "could not be stored; retry the line, and report it (with the X-Request-Id header) if it fails again";
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -12,13 +12,14 @@ import setsunai.catalog.api.SimilarTitle;
 import setsunai.catalog.api.StudioView;
 import setsunai.catalog.api.TagView;
 import setsunai.catalog.api.TitleView;
-import setsunai.catalog.store.CatalogQueries;
+import setsunai.catalog.store.SearchTitles;
+import setsunai.catalog.store.SimilarTitles;
+import setsunai.catalog.store.TagVocabulary;
 import setsunai.catalog.store.Title;
-import setsunai.catalog.store.TitleCriteria;
+import setsunai.catalog.api.TitleSearch;
 import setsunai.catalog.store.TitleRepository;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
-import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 
@@ -30,26 +31,32 @@ public class TitleService {
     TitleRepository titles;
 
     @Inject
-    CatalogQueries queries;
+    SearchTitles search;
+
+    @Inject
+    SimilarTitles similar;
+
+    @Inject
+    TagVocabulary vocabulary;
 
     @Transactional
     public TitleView get(String slug) {
-        return TitleMapper.toView(find(slug));
+        return TitleMapper.toView(titles.findBySlugOr404(slug));
     }
 
     @Transactional
-    public Page<TitleView> search(TitleCriteria criteria, PageRequest page) {
+    public Page<TitleView> search(TitleSearch criteria, PageRequest page) {
         requireKnownTags(Map.of("tag", criteria.tags(), "anyTag", criteria.anyTags(), "excludeTag", criteria.excludeTags()));
-        CatalogQueries.IdPage ids = queries.search(criteria, page.size(), (long) page.offset());
+        SearchTitles.IdPage ids = search.search(criteria, page.size(), (long) page.offset());
         List<TitleView> items = titles.findInOrder(ids.ids()).stream().map(TitleMapper::toView).toList();
         return Page.of(items, page, ids.total());
     }
 
     @Transactional
     public Page<SimilarTitle> similar(String slug, PageRequest page) {
-        Title source = find(slug);
-        CatalogQueries.SimilarPage rows = queries.similar(source.id, page.size(), (long) page.offset());
-        Map<Long, Title> byId = titles.findInOrder(rows.rows().stream().map(CatalogQueries.SimilarRow::id).toList())
+        Title source = titles.findBySlugOr404(slug);
+        SimilarTitles.SimilarPage rows = similar.similar(source.id, page.size(), (long) page.offset());
+        Map<Long, Title> byId = titles.findInOrder(rows.rows().stream().map(SimilarTitles.SimilarRow::id).toList())
                 .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
         List<SimilarTitle> items = rows.rows().stream().filter(r -> byId.containsKey(r.id()))
                 .map(r -> new SimilarTitle(TitleMapper.toView(byId.get(r.id())), r.similarity(), r.sharedTags()))
@@ -59,14 +66,14 @@ public class TitleService {
 
     @Transactional
     public Page<TagView> tags(PageRequest page) {
-        CatalogQueries.CountPage rows = queries.tags(page.size(), page.offset());
+        TagVocabulary.CountPage rows = vocabulary.tags(page.size(), page.offset());
         return Page.of(rows.rows().stream().map(r -> new TagView(r.name(), r.description(), r.titles())).toList(),
                 page, rows.total());
     }
 
     @Transactional
     public Page<StudioView> studios(PageRequest page) {
-        CatalogQueries.CountPage rows = queries.studios(page.size(), page.offset());
+        TagVocabulary.CountPage rows = vocabulary.studios(page.size(), page.offset());
         return Page.of(rows.rows().stream().map(r -> new StudioView(r.name(), r.titles())).toList(), page, rows.total());
     }
 
@@ -75,7 +82,7 @@ public class TitleService {
         if (tagsByField.values().stream().allMatch(List::isEmpty)) {
             return;
         }
-        List<String> known = queries.tagSlugs();
+        List<String> known = vocabulary.tagSlugs();
         List<Problem.FieldError> errors = new ArrayList<>();
         tagsByField.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             for (int i = 0; i < entry.getValue().size(); i++) {
@@ -89,10 +96,5 @@ public class TitleService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-    }
-
-    private Title find(String slug) {
-        return titles.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("No title with slug '" + slug
-                + "'. Search with GET /api/titles?q=... to find the slug."));
     }
 }

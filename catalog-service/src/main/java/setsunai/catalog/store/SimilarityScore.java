@@ -13,6 +13,13 @@ import java.util.Arrays;
  */
 final class SimilarityScore {
 
+    /** The weights of the score, here only: the SQL that reports it is built from them (SimilarTitles). */
+    static final double TAGS = 0.8;
+    /** Within the tags' part: the share of the IDF-weighted overlap; the rest is the plain Jaccard index. */
+    static final double WEIGHTED_SHARE = 0.5;
+    static final double ENDING = 0.15;
+    static final double FORMAT = 0.05;
+
     /** Tag counts above this share the bounds of this one (the bound only falls as the count grows). */
     static final int MAX_TAG_COUNT = 64;
 
@@ -59,15 +66,17 @@ final class SimilarityScore {
                 shared++;
             }
         }
-        return 0.8 * (0.5 * weight / totalWeight + 0.5 * shared / (candidateTags + tagCount - shared))
-                + 0.15 * (sameEnding ? 1 : 0) + 0.05 * (sameFormat ? 1 : 0);
+        return TAGS * (WEIGHTED_SHARE * weight / totalWeight
+                + (1 - WEIGHTED_SHARE) * shared / (candidateTags + tagCount - shared))
+                + ENDING * (sameEnding ? 1 : 0) + FORMAT * (sameFormat ? 1 : 0);
     }
 
     /** The best score any candidate with this many shared tags, tags in all and ending can reach. */
     double upperBound(int shared, int candidateTags, boolean sameEnding) {
         int m = Math.min(shared, bits.length);
-        return 0.8 * (0.5 * heaviest[m] / totalWeight + 0.5 * m / (candidateTags + tagCount - m))
-                + (sameEnding ? 0.15 : 0) + 0.05;
+        return TAGS * (WEIGHTED_SHARE * heaviest[m] / totalWeight
+                + (1 - WEIGHTED_SHARE) * m / (candidateTags + tagCount - m))
+                + (sameEnding ? ENDING : 0) + FORMAT;
     }
 
     /**

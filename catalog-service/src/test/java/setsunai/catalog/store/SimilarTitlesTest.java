@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import setsunai.catalog.store.CatalogQueries.SimilarPage;
-import setsunai.catalog.store.CatalogQueries.SimilarRow;
+import setsunai.catalog.store.SimilarTitles.SimilarPage;
+import setsunai.catalog.store.SimilarTitles.SimilarRow;
 import setsunai.testsupport.Tokens;
 
 /**
@@ -58,7 +58,7 @@ class SimilarTitlesTest {
             """;
 
     @Inject
-    CatalogQueries queries;
+    SimilarTitles queries;
 
     @Inject
     DataSource dataSource;

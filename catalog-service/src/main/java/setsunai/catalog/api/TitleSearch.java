@@ -1,11 +1,11 @@
-package setsunai.catalog.store;
+package setsunai.catalog.api;
 
 import java.util.List;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 
 /** A validated title search: every list is empty rather than null, and every value is known to be well-formed. */
-public record TitleCriteria(
+public record TitleSearch(
         String q,
         List<Format> formats,
         List<String> tags,

@@ -1,4 +1,4 @@
-package setsunai.catalog.store;
+package setsunai.catalog.api;
 
 /** Orders for title lists; a `-` in front of the parameter value reverses them. */
 public enum TitleSort {
