@@ -60,16 +60,13 @@ public class CatalogClient {
         return Downstream.optional(api.similar(slug, size)).map(tree -> tree.map(this::similarOf).orElse(List.of()));
     }
 
-    /** Lenient: a page ({"items": [...]}) or a bare list; each item is a title plus similarity and sharedTags. */
-    private List<SimilarTitle> similarOf(JsonNode tree) {
-        JsonNode items = tree.isArray() ? tree : tree.path("items");
+    /** The catalogue's page of similar titles: each item is a title's own fields plus similarity and sharedTags. */
+    private List<SimilarTitle> similarOf(JsonNode page) {
         List<SimilarTitle> similar = new ArrayList<>();
-        for (JsonNode item : items) {
-            // some shapes nest the title ({"title": {...}, "similarity": ...}); most inline it
-            JsonNode titleNode = item.path("title").isObject() ? item.path("title") : item;
+        for (JsonNode item : page.path("items")) {
             List<String> shared = new ArrayList<>();
             item.path("sharedTags").forEach(tag -> shared.add(tag.asText()));
-            similar.add(new SimilarTitle(mapper.convertValue(titleNode, CatalogTitle.class),
+            similar.add(new SimilarTitle(mapper.convertValue(item, CatalogTitle.class),
                     item.path("similarity").asDouble(0), shared));
         }
         return similar;

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import setsunai.common.problem.InvalidInputException;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.SongMood;
 import setsunai.gateway.api.MoodView;
@@ -64,10 +63,6 @@ public class Moods {
         return Optional.ofNullable(name == null ? null : byName.get(name.trim().toLowerCase(Locale.ROOT)));
     }
 
-    /** The mood of that name; a 400 problem listing the known moods otherwise. */
-    public MoodDef get(String name) {
-        return find(name).orElseThrow(() -> new InvalidInputException("mood", unknown(name)));
-    }
 
     /** What to tell a client who asked for a mood we do not know. */
     public String unknown(String name) {
