@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -285,7 +286,7 @@ public class TitleResource {
                             examples = @ExampleObject(name = "two titles", value = """
                                     {"slug":"my-title","title":"My Title","format":"TV","tags":["grief"],"ending":"OPEN","tearjerker":6}
                                     {"slug":"another-title","title":"Another Title","format":"MOVIE","tags":["first-love"],"ending":"HOPEFUL","tearjerker":4}""")))
-            String body) {
+            InputStream body) {
         return editor.importLines(body);
     }
 

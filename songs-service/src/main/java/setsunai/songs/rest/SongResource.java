@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -285,7 +286,7 @@ public class SongResource {
     @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
     @APIResponse(responseCode = "413", description = "The body is larger than 2 MB: split the import.")
     @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson.")
-    public ImportReport importSongs(String body) {
+    public ImportReport importSongs(InputStream body) {
         return importer.run(body);
     }
 
