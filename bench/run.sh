@@ -189,6 +189,8 @@ start_service() { # service mode(cold|warm|train|cds)
     cds | off) opts+=("-XX:SharedArchiveFile=$OUT/cds/$svc.jsa" -Xshare:auto "${NMT_OPTS[@]}") ;;
     whatif) opts=("${WHATIF_OPTS[@]}") ;;
   esac
+  # The instances that stay up for the load steps have NMT, whatever the last mode is (a smoke run starts cold only).
+  if [ "$mode" = "${MODES##* }" ] && [ "$mode" != cds ]; then opts+=("${NMT_OPTS[@]}"); fi
   local envs=(QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX=2)
   if [ "$mode" = off ]; then envs+=("${OFF_ENV[@]}"); opts+=("${OFF_OPTS[@]}"); else envs+=("${ON_ENV[@]}"); fi
   case "$svc" in

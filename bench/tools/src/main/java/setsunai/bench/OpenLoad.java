@@ -61,7 +61,7 @@ public final class OpenLoad {
             specs.add(new Spec(p[0], p[1], Double.parseDouble(p[2]), paths, p.length > 4 ? Integer.parseInt(p[4]) : 0));
         }
         String yaml = yaml(label, seconds, specs);
-        Files.writeString(results.resolveSibling("hyperfoil-" + label + ".hf.yaml"), yaml);
+        Files.writeString(results.resolveSibling("hyperfoil-" + label + "-" + specs.get(0).name + ".hf.yaml"), yaml);
         Benchmark benchmark = BenchmarkParser.instance().buildBenchmark(
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), BenchmarkData.EMPTY, Map.of());
         String db = System.getenv("BENCH_DB_URL");

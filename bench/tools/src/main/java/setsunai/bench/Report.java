@@ -413,25 +413,29 @@ public final class Report {
                 + "time per native allocation. Committed is not resident: a committed page never touched is not in RSS, "
                 + "and RSS also holds what NMT does not track (the JDK's shared libraries, the CDS archive mapping, malloc "
                 + "arenas of native code outside the JVM).\n\n");
-        String[][] cols = {{"java_heap", "heap"}, {"class", "class"}, {"thread", "threads"}, {"code", "code"}, {"gc", "GC"},
-                {"compiler", "compiler"}, {"internal", "internal"}, {"other", "other"}, {"symbol", "symbols"},
-                {"shared_class_space", "CDS"}, {"arena_chunk", "arena"}, {"native_memory_tracking", "NMT"}};
+        String[][] cols = {{"java_heap", "heap"}, {"metaspace", "metaspace"}, {"class", "class"},
+                {"shared_class_space", "CDS"}, {"thread", "threads"}, {"code", "code"}, {"gc", "GC"},
+                {"compiler", "compiler"}, {"symbol", "symbols"}, {"native_memory_tracking", "NMT"}};
         md.append("| service | RSS after load | RSS max under load | NMT committed total");
         for (String[] c : cols) {
             md.append(" | ").append(c[1]);
         }
-        md.append(" |\n|---|---|---|---");
+        md.append(" | the rest | RSS − NMT committed |\n|---|---|---|---");
         for (String[] ignored : cols) {
             md.append("|---");
         }
-        md.append("|\n");
+        md.append("|---|---|\n");
         for (String s : SERVICES) {
+            double total = d("nmt." + s + ".total_mb");
+            double rest = total;
             md.append("| ").append(s).append(" | ").append(v("rss." + s + ".after_warmup_mb")).append(" MB | ")
-                    .append(v("rss." + s + ".under_load_max_mb")).append(" MB | ").append(fmt("nmt." + s + ".total_mb")).append(" MB");
+                    .append(v("rss." + s + ".under_load_max_mb")).append(" MB | ").append(f(total)).append(" MB");
             for (String[] c : cols) {
-                md.append(" | ").append(fmt("nmt." + s + "." + c[0] + "_mb"));
+                double mb = d("nmt." + s + "." + c[0] + "_mb");
+                rest -= nz(mb);
+                md.append(" | ").append(f(mb));
             }
-            md.append(" |\n");
+            md.append(" | ").append(f(rest)).append(" | ").append(f(d("rss." + s + ".after_warmup_mb") - total)).append(" MB |\n");
         }
         md.append('\n');
     }
