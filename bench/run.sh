@@ -39,19 +39,18 @@ DB_PORT="${BENCH_DB_PORT:-25433}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 CAT_PORT="${BENCH_CATALOG_PORT:-28081}"
 SONGS_PORT="${BENCH_SONGS_PORT:-28082}"
-# The services run exactly as ./run.sh runs them (jvm.options, MALLOC_ARENA_MAX=2), the measured (AppCDS) instances
-# with native memory tracking (summary) so the report can account for their RSS.
+# The services run exactly as ./run.sh runs them (jvm.options, MALLOC_ARENA_MAX=2), the measured instances (those of
+# the last start mode, AppCDS in a full run) with native memory tracking (summary) so the report can account for RSS.
 JAVA_OPTS=(@jvm.options)
 NMT_OPTS=(-XX:NativeMemoryTracking=summary)
 # The rate limits are on, as in production, but with budgets no single load generator reaches: the filter runs on
-# every request (bucket, headers) and never refuses. FILTERS=off (the what-if) switches them and the security headers
-# off: the headers by moving them to a path nobody requests (they have no switch of their own).
+# every request (bucket, headers) and never refuses. The filters-off what-if (start mode "off") switches them and the
+# security headers off: the headers by moving them to a path nobody requests (they have no switch of their own).
 ON_ENV=(SETSUNAI_RATE_LIMIT_ENABLED=true SETSUNAI_RATE_LIMIT_READ_REQUESTS=1000000000
   SETSUNAI_RATE_LIMIT_WRITE_REQUESTS=1000000000 SETSUNAI_RATE_LIMIT_IMPORT_REQUESTS=1000000000)
 OFF_ENV=(SETSUNAI_RATE_LIMIT_ENABLED=false)
 OFF_OPTS=('-Dquarkus.http.header."X-Content-Type-Options".path=/bench-filters-off'
   '-Dquarkus.http.header."Referrer-Policy".path=/bench-filters-off' '-Dquarkus.http.filter.api-csp.matches=/bench-filters-off')
-FILTERS=on
 SERVICES=(catalog-service songs-service gateway)
 
 OUT=bench/out
