@@ -451,6 +451,8 @@ done
 filter_headers() { curl -s -D - -o /dev/null "http://$CAT/api/titles/5-centimeters-per-second" \
   | grep -ciE '^(ratelimit|ratelimit-policy|x-content-type-options|referrer-policy|content-security-policy):' || true; }
 put check.filter_headers_on "$(filter_headers)"
+put check.rate_limit_policy "$(curl -s -D - -o /dev/null "http://$CAT/api/titles/5-centimeters-per-second" \
+  | awk -F': ' 'tolower($1) == "ratelimit-policy" {gsub(/\r/, ""); print $2}')"
 
 # ---- 9. why: statement times and plans ---------------------------------------------------------------------------------
 log "collecting statement statistics and plans"
