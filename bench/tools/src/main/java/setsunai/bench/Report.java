@@ -224,7 +224,8 @@ public final class Report {
                         + v("run.scale_wrk_desc") + ", open model " + v("run.scale_open_desc") : "")
                 .append(") for the latencies. Each figure is the median of the runs with the spread (min–max) in brackets; "
                         + "non-2xx and errors are summed over all runs. Rate limits and security headers on (budgets too "
-                        + "large to refuse: `").append(v("run.filters_on")).append("`). Latencies in ms.\n\n");
+                        + "large to refuse: `").append(v("run.filters_on")).append("`; catalog-service announced `RateLimit-Policy: ")
+                .append(v("check.rate_limit_policy")).append("`). Latencies in ms.\n\n");
         md.append("| step | size | wrk req/s | wrk non-2xx/errors | open rate/s | p50 | p95 | p99 | max | open non-2xx/errors |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         step("`GET /api/titles/{slug}`", "curated (" + v("data.curated_titles") + ")", "curated-title", "curated.title");
