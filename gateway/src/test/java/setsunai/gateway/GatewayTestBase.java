@@ -3,16 +3,19 @@ package setsunai.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThan;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.CacheManager;
-import io.restassured.RestAssured;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Every test starts with no stubs, closed circuit breakers and empty caches, so tests never see each other. */
@@ -26,46 +29,67 @@ abstract class GatewayTestBase {
     @Inject
     CacheManager caches;
 
-    /** One warm-up per JVM: the first requests pay for class loading and JIT, which on a busy machine exceeds deadlines. */
-    private static boolean warm;
+    @Inject
+    MeterRegistry metrics;
+
+    /**
+     * The delay of a stub standing in for a hung service: longer than the deadline of the test profile
+     * (quarkus.fault-tolerance.global.timeout.value) and shorter than its read timeout, so only the deadline ends it.
+     */
+    static final int HUNG_MILLIS = 2000;
+
+    /** How long a test waits for an outcome that comes after a delay: a bound, not an expectation. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
 
     @BeforeEach
     void resetWorld() {
-        if (!warm) {
-            warm = true;
-            stubJson(titlesApi(), page(title("warm", "Warm", "TV", "HOPEFUL", 5, "redemption")));
-            stubJson(songsApi(), page(song("warm-song", "Warm", "HOPE", usage("warm", "Warm", "OPENING", 1))));
-            wireMock.stubFor(get(urlPathEqualTo("/api/titles/warm")).willReturn(okJson(title("warm", "Warm", "TV", "HOPEFUL", 5))));
-            wireMock.stubFor(get(urlPathEqualTo("/api/songs/warm-song")).willReturn(okJson(
-                    song("warm-song", "Warm", "HOPE", usage("warm", "Warm", "OPENING", 1)))));
-            for (String path : List.of("/api/recommendations?mood=healing", "/api/titles/warm",
-                    "/api/songs/warm-song", "/api/playlists/healing", "/api/consistency", "/api/titles/nope")) {
-                RestAssured.get(path);
-                RestAssured.get(path);
-            }
-        }
         wireMock.resetAll();
         breakers.resetAll();
         caches.getCacheNames().forEach(name -> caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely());
     }
 
     /**
-     * How long the second of two identical calls takes, in ms: the first pays for class loading and JIT on a busy
-     * machine, the second shows the deadline the gateway keeps. Breakers are reset in between.
+     * Runs the assertion until it passes, for an outcome that comes after a delay the test profile keeps short (a
+     * breaker's delay): polling, so the test neither sleeps longer than needed nor depends on how long it is.
+     * Gives up with the last failure after {@link #PATIENCE}.
      */
-    long millisOfSecondCall(Runnable call) {
-        call.run();
-        breakers.resetAll();
-        long start = System.nanoTime();
-        call.run();
-        return (System.nanoTime() - start) / 1_000_000;
+    static void eventually(Runnable assertion) {
+        long giveUp = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > giveUp) {
+                    throw notYet;
+                }
+                pause();
+            }
+        }
     }
 
-    static void sleep(long millis) {
+    /**
+     * How many calls of a client method (e.g. {@code SongsClient.songsOfTitles}) have finished, retries and all, as
+     * fault tolerance counts them. A caller's deadline does not stop the retrying client; a test that hangs a stub
+     * waits for this to grow, so that no late call of its own reaches the stubs, breakers or caches of the next test.
+     */
+    double finishedCalls(String clientMethod) {
+        return metrics.find("ft.invocations.total").tag("method", "setsunai.gateway.client." + clientMethod)
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** Waits until one more call of the client method than {@code before} has finished (see {@link #finishedCalls}). */
+    void awaitFinished(String clientMethod, double before) {
+        eventually(() -> assertThat(clientMethod + " still in flight", finishedCalls(clientMethod),
+                greaterThan(before)));
+    }
+
+    private static void pause() {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 
