@@ -36,6 +36,7 @@ abstract class GatewayTestBase {
     /**
      * The delay of a stub standing in for a hung service: longer than the deadline of the test profile
      * (quarkus.fault-tolerance.global.timeout.value) and shorter than its read timeout, so only the deadline ends it.
+     * Give it a good late answer (an empty page): the call then ends at once, with nothing to retry.
      */
     static final int HUNG_MILLIS = 2000;
 

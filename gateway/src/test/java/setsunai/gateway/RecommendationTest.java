@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -157,8 +158,9 @@ class RecommendationTest extends GatewayTestBase {
     @Test
     void slowSongsGiveADegraded200OnceTheirDeadlinePasses() {
         stubJson(titlesApi(), page(FIVE_CM));
-        // longer than the deadline (%test: 1 s), shorter than the read timeout: only the deadline can end it
-        wireMock.stubFor(songsApi().willReturn(aResponse().withFixedDelay(HUNG_MILLIS).withBody("{}")));
+        // longer than the deadline (%test: 1 s), shorter than the read timeout: only the deadline can end it; the late
+        // answer is a good one, so the call ends then, without retries
+        wireMock.stubFor(songsApi().willReturn(okJson(page()).withFixedDelay(HUNG_MILLIS)));
         double finished = finishedCalls("SongsClient.songsOfTitles");
 
         given().get("/api/recommendations?mood=heartbroken")
@@ -189,7 +191,7 @@ class RecommendationTest extends GatewayTestBase {
 
     @Test
     void slowCatalogueIsA503OnceItsDeadlinePasses() {
-        wireMock.stubFor(titlesApi().willReturn(aResponse().withFixedDelay(HUNG_MILLIS).withBody("{}")));
+        wireMock.stubFor(titlesApi().willReturn(okJson(page()).withFixedDelay(HUNG_MILLIS)));
         double finished = finishedCalls("CatalogClient.candidates");
 
         given().get("/api/recommendations?mood=grieving")
