@@ -182,7 +182,7 @@ class RecommendationTest extends GatewayTestBase {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("detail", containsString("catalogue is unavailable"))
-                // the resets end it, all three attempts of it, not the deadline
+                // connection resets end it (the first try and two retries), not the deadline
                 .body("detail", containsString("unreachable: SocketException: Connection reset"));
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/titles")));
         // no point asking for songs of titles we do not have
