@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Setsunai benchmarks (issue 6): one command, about 10-14 minutes on a 2-core machine.
+# Setsunai benchmarks (issues 6 and 13): one command, about 15-19 minutes on a 2-core machine.
 #
 #   bench/run.sh            the full run: 100,000 titles and 300,000 songs; writes bench/RESULTS.md
-#   BENCH_SMOKE=1 bench/run.sh   a small, quick run of every step (2,000 titles, 6,000 songs, 3 s steps) to check
-#                                the harness; writes bench/out/results.md only
+#   BENCH_SMOKE=1 bench/run.sh   a small, quick run of every step (2,000 titles, 6,000 songs, 2 s runs) to check
+#                                the harness; writes bench/out/RESULTS-smoke.md only
 #
 # It starts its own private PostgreSQL (throwaway data in bench/out/pg, port 25433) and the three services on their
 # own ports (gateway 28080, catalog 28081, songs 28082), so it never collides with a running ./run.sh, and stops all
@@ -15,15 +15,17 @@ cd "$(dirname "$0")/.."
 # ---- settings --------------------------------------------------------------------------------------------------
 SMOKE="${BENCH_SMOKE:-0}"
 if [ "$SMOKE" = 1 ]; then
-  TITLES="${BENCH_TITLES:-2000}"; SONGS="${BENCH_SONGS:-6000}"; WRK_SECONDS="${BENCH_WRK_SECONDS:-3}"
-  OPEN_SECONDS="${BENCH_OPEN_SECONDS:-3}"; SAMPLES=40; MODES="${BENCH_START_MODES:-cold}"
+  TITLES="${BENCH_TITLES:-2000}"; SONGS="${BENCH_SONGS:-6000}"; WRK_SECONDS="${BENCH_WRK_SECONDS:-2}"
+  OPEN_SECONDS="${BENCH_OPEN_SECONDS:-2}"; SAMPLES=40; MODES="${BENCH_START_MODES:-cold}"
 else
-  TITLES="${BENCH_TITLES:-100000}"; SONGS="${BENCH_SONGS:-300000}"; WRK_SECONDS="${BENCH_WRK_SECONDS:-10}"
-  OPEN_SECONDS="${BENCH_OPEN_SECONDS:-15}"; SAMPLES=120; MODES="${BENCH_START_MODES:-cold warm cds}"
+  TITLES="${BENCH_TITLES:-100000}"; SONGS="${BENCH_SONGS:-300000}"; WRK_SECONDS="${BENCH_WRK_SECONDS:-5}"
+  OPEN_SECONDS="${BENCH_OPEN_SECONDS:-8}"; SAMPLES=120; MODES="${BENCH_START_MODES:-cold warm cds}"
 fi
+# Each load step runs this many times (wrk, then the open model); the report gives the median and the spread.
+REPS="${BENCH_REPS:-3}"
 SEED="${BENCH_SEED:-6}"
-# The whole run must stay under 15 minutes: once the data is in, the load steps get what is left of this budget.
-BUDGET="${BENCH_BUDGET_SECONDS:-840}"
+# The whole run must stay under 20 minutes: once the data is in, the load steps get what is left of this budget.
+BUDGET="${BENCH_BUDGET_SECONDS:-1140}"
 WRK_CONNECTIONS="${BENCH_WRK_CONNECTIONS:-16}"
 IMPORT_PARALLEL="${BENCH_IMPORT_PARALLEL:-3}"
 BANGUMI="${BENCH_BANGUMI:-0}"
@@ -31,12 +33,24 @@ BANGUMI="${BENCH_BANGUMI:-0}"
 # with native memory tracking, to show where the memory goes and what the change would cost in throughput.
 WHATIF="${BENCH_WHATIF:-1}"
 read -r -a WHATIF_OPTS <<< "${BENCH_WHATIF_OPTS:-@jvm.options -XX:TieredStopAtLevel=4 -XX:NativeMemoryTracking=summary}"
+# What-if: the same read steps with the rate limits and security headers off (what those filters cost).
+FILTERS_WHATIF="${BENCH_FILTERS_WHATIF:-1}"
 DB_PORT="${BENCH_DB_PORT:-25433}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 CAT_PORT="${BENCH_CATALOG_PORT:-28081}"
 SONGS_PORT="${BENCH_SONGS_PORT:-28082}"
-# The services run exactly as ./run.sh runs them (jvm.options, MALLOC_ARENA_MAX=2).
+# The services run exactly as ./run.sh runs them (jvm.options, MALLOC_ARENA_MAX=2), the measured instances (those of
+# the last start mode, AppCDS in a full run) with native memory tracking (summary) so the report can account for RSS.
 JAVA_OPTS=(@jvm.options)
+NMT_OPTS=(-XX:NativeMemoryTracking=summary)
+# The rate limits are on, as in production, but with budgets no single load generator reaches: the filter runs on
+# every request (bucket, headers) and never refuses. The filters-off what-if (start mode "off") switches them and the
+# security headers off: the headers by moving them to a path nobody requests (they have no switch of their own).
+ON_ENV=(SETSUNAI_RATE_LIMIT_ENABLED=true SETSUNAI_RATE_LIMIT_READ_REQUESTS=1000000000
+  SETSUNAI_RATE_LIMIT_WRITE_REQUESTS=1000000000 SETSUNAI_RATE_LIMIT_IMPORT_REQUESTS=1000000000)
+OFF_ENV=(SETSUNAI_RATE_LIMIT_ENABLED=false)
+OFF_OPTS=('-Dquarkus.http.header."X-Content-Type-Options".path=/bench-filters-off'
+  '-Dquarkus.http.header."Referrer-Policy".path=/bench-filters-off' '-Dquarkus.http.filter.api-csp.matches=/bench-filters-off')
 SERVICES=(catalog-service songs-service gateway)
 
 OUT=bench/out
@@ -131,6 +145,8 @@ put machine.java_opts "$(grep -v '^#' jvm.options | tr '\n' ' ')MALLOC_ARENA_MAX
 put machine.wrk "$(wrk -v 2>&1 | head -1 | awk '{print "wrk " $2}')"
 put machine.hyperfoil "0.25.2"
 put machine.git "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- catalog-service songs-service gateway common 2>/dev/null || echo ' + uncommitted changes')"
+put run.reps "$REPS"
+put run.filters_on "${ON_ENV[*]}"
 put run.wrk_desc "1 thread, $WRK_CONNECTIONS connections, ${WRK_SECONDS} s"
 put run.open_desc "${OPEN_SECONDS} s per phase"
 put data.seed "$SEED"
@@ -169,11 +185,13 @@ start_service() { # service mode(cold|warm|train|cds)
     # The warm start doubles as the AppCDS training run: the archive is written when the JVM exits, after the
     # measurement (recording the loaded classes costs the warm start next to nothing).
     warm | train) opts+=("-XX:ArchiveClassesAtExit=$OUT/cds/$svc.jsa") ;;
-    cds) opts+=("-XX:SharedArchiveFile=$OUT/cds/$svc.jsa" -Xshare:auto) ;;
+    cds | off) opts+=("-XX:SharedArchiveFile=$OUT/cds/$svc.jsa" -Xshare:auto "${NMT_OPTS[@]}") ;;
     whatif) opts=("${WHATIF_OPTS[@]}") ;;
   esac
-  # Rate limits off: every load generator here is one client at far more than a client's budget.
-  local envs=(QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX=2 SETSUNAI_RATE_LIMIT_ENABLED=false)
+  # The instances that stay up for the load steps have NMT, whatever the last mode is (a smoke run starts cold only).
+  if [ "$mode" = "${MODES##* }" ] && [ "$mode" != cds ]; then opts+=("${NMT_OPTS[@]}"); fi
+  local envs=(QUARKUS_HTTP_PORT="$port" MALLOC_ARENA_MAX=2)
+  if [ "$mode" = off ]; then envs+=("${OFF_ENV[@]}"); opts+=("${OFF_OPTS[@]}"); else envs+=("${ON_ENV[@]}"); fi
   case "$svc" in
     catalog-service) envs+=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_ADMIN" QUARKUS_DATASOURCE_USERNAME=catalog QUARKUS_DATASOURCE_PASSWORD=catalog) ;;
     songs-service) envs+=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_ADMIN" QUARKUS_DATASOURCE_USERNAME=songs QUARKUS_DATASOURCE_PASSWORD=songs) ;;
@@ -254,30 +272,47 @@ SAMPLER_PID=$!
 
 # ---- load step helpers ------------------------------------------------------------------------------------------
 LAST_RPS=0
+REP=""  # the repetition being run (1..REPS): its figures get the key suffix .r<REP>; none for single runs
 wrk_step() { # key host:port paths-file
-  local line
+  local line suffix=${REP:+.r$REP}
   line=$(WRK_PATHS="$3" wrk -t1 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" --timeout 10s -s bench/lib/paths.lua "http://$2" \
     | tee -a "$LOGS/wrk.log" | grep '^WRK ' || true)
   [ -n "$line" ] || { log "wrk $1 printed no summary (see $LOGS/wrk.log)"; exit 1; }
-  for kv in ${line#WRK }; do put "wrk.$1.${kv%%=*}" "${kv#*=}"; done
+  for kv in ${line#WRK }; do put "wrk.$1.${kv%%=*}$suffix" "${kv#*=}"; done
   LAST_RPS=$(sed 's/.* rps=\([0-9.]*\).*/\1/' <<< "$line")
-  log "wrk $1: $line"
+  log "wrk $1$suffix: $line"
+}
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+MEDIAN_RPS=0
+wrk_reps() { # key host:port paths-file: REPS runs of wrk; MEDIAN_RPS is the median throughput
+  local all=()
+  for REP in $(seq 1 "$REPS"); do wrk_step "$@"; all+=("$LAST_RPS"); done
+  REP=""
+  MEDIAN_RPS=$(printf '%s\n' "${all[@]}" | median)
 }
 warmup() { # host:port paths-file: 3 s of load that is not reported, so the JIT has compiled the path measured next
   WRK_PATHS="$2" wrk -t1 -c"$WRK_CONNECTIONS" -d3s --timeout 10s -s bench/lib/paths.lua "http://$1" >> "$LOGS/wrk-warmup.log" 2>&1 || true
 }
 half() { awk -v r="$1" 'BEGIN {h = r / 2; if (h < 1) h = 1; printf "%.0f", h}'; }
-open_step() { # label spec...
-  local label=$1
-  shift
-  tool OpenLoad "$RESULTS" "$label" "$OPEN_SECONDS" "$@" > "$LOGS/open-$label.log" 2>&1 \
-    || { tail -30 "$LOGS/open-$label.log" >&2; exit 1; }
-  log "open $label: $(grep -E '\.(rate|p50_ms|p95_ms|p99_ms|non2xx|errors)=' "$LOGS/open-$label.log" | sed 's/^open\.//' | tr '\n' ' ')"
+open_step() { # label db(1: database time per request, single spec only) spec...
+  local label=$1 db=$2 logfile="$LOGS/open-$1-${3%%|*}${REP:+.r$REP}.log"
+  shift 2
+  local envs=(BENCH_REP="$REP")
+  [ "$db" = 1 ] && envs+=(BENCH_DB_URL="$JDBC_ADMIN")
+  env "${envs[@]}" java -Xms64m -Xmx768m -cp "$TOOLS" setsunai.bench.OpenLoad "$RESULTS" "$label" "$OPEN_SECONDS" "$@" \
+    > "$logfile" 2>&1 || { tail -30 "$logfile" >&2; exit 1; }
+  log "open $label${REP:+.r$REP}: $(grep -E '\.(rate|p50_ms|p95_ms|db_ms_per_req|non2xx|errors)(\.r[0-9]+)?=' "$logfile" | sed 's/^open\.//' | tr '\n' ' ')"
 }
-measure() { # wrk-key open-label open-name host:port paths-file: warm-up, throughput, then latency at half of it
+declare -A STEP_RATE=()  # the open-model rate of each step (wrk key), which the filters-off what-if reuses
+measure() { # wrk-key open-label open-name host:port paths-file [rate]: warm-up, REPS x throughput, then REPS x
+  # latency at half the median throughput (or at the given rate), each with its database time per request
+  local rate
   warmup "$4" "$5"
-  wrk_step "$1" "$4" "$5"
-  open_step "$2" "$3|$4|$(half "$LAST_RPS")|$5"
+  wrk_reps "$1" "$4" "$5"
+  rate=${6:-$(half "$MEDIAN_RPS")}
+  STEP_RATE[$1]=$rate
+  for REP in $(seq 1 "$REPS"); do open_step "$2" 1 "$3|$4|$rate|$5"; done
+  REP=""
 }
 # CPU profiles of the heaviest steps: JFR (settings=profile) on the service under test, summarised by JfrTop.
 mkdir -p "$OUT/jfr"
@@ -294,27 +329,25 @@ GW="127.0.0.1:$GW_PORT"
 
 # ---- 4. catalogue at the curated size ----------------------------------------------------------------------------
 log "catalogue at the curated size"
-# Shorter here (at most 8 s / 10 s): small, steady answers, and the import after this needs the time.
-FULL_WRK=$WRK_SECONDS
-FULL_OPEN=$OPEN_SECONDS
-WRK_SECONDS=$((WRK_SECONDS < 8 ? WRK_SECONDS : 8))
-OPEN_SECONDS=$((OPEN_SECONDS < 10 ? OPEN_SECONDS : 10))
-put run.curated_desc "wrk ${WRK_SECONDS} s, open model ${OPEN_SECONDS} s"
 measure curated-title curated title "$CAT" "$PATHS/curated-title.txt"
 measure curated-search curated search "$CAT" "$PATHS/search.txt"
-WRK_SECONDS=$FULL_WRK
-OPEN_SECONDS=$FULL_OPEN
 
 # ---- 5. load the scale data through the import endpoints -----------------------------------------------------------
 log "importing $TITLES titles, then $SONGS songs ($IMPORT_PARALLEL requests at a time)"
-import() { # name url dir
-  local line
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+import() { # name url dir service: the import, and the service's RSS before, during (max of the 0.5 s samples), after
+  local line first pid=${SVC_PID[$4]}
+  put "import.$1.rss_before_mb" "$(rss_mb "$pid")"
+  first=$(($(wc -l < "$OUT/rss-samples.txt") + 1))
   line=$(tool Import "$1" "$2" "$OUT/token" "$3" "$IMPORT_PARALLEL" 2> >(tee -a "$LOGS/import.log" >&2) | grep '^IMPORT ')
   log "$line"
   for kv in ${line#IMPORT "$1" }; do put "import.$1.${kv%%=*}" "${kv#*=}"; done
+  put "import.$1.rss_after_mb" "$(rss_mb "$pid")"
+  put "import.$1.rss_max_mb" "$(tail -n +"$first" "$OUT/rss-samples.txt" | awk -v n="$4" -v a="$(rss_mb "$pid")" \
+    'BEGIN {m = a * 1024} $1 == n && $2 > m {m = $2} END {printf "%.0f", m / 1024}')"
 }
-import titles "http://$CAT/api/titles/import" "$OUT/data/titles"
-import songs "http://$SNG/api/songs/import" "$OUT/data/songs"
+import titles "http://$CAT/api/titles/import" "$OUT/data/titles" catalog-service
+import songs "http://$SNG/api/songs/import" "$OUT/data/songs" songs-service
 if [ "$BANGUMI" = 1 ]; then
   log "loading the bangumi-data catalogue (npm, CC-BY-4.0)"
   if [ ! -f "$CACHE/npm/node_modules/bangumi-data/package.json" ]; then
@@ -324,34 +357,38 @@ if [ "$BANGUMI" = 1 ]; then
   mkdir -p "$OUT/data/bangumi"
   node bench/lib/bangumi-to-ndjson.js "$CACHE/npm/node_modules/bangumi-data" "$OUT/data/bangumi" | tee -a "$LOGS/bangumi.log"
   put data.bangumi_version "$(node -p "require('./$CACHE/npm/node_modules/bangumi-data/package.json').version")"
-  import bangumi "http://$CAT/api/titles/import" "$OUT/data/bangumi"
+  import bangumi "http://$CAT/api/titles/import" "$OUT/data/bangumi" catalog-service
 fi
 # What autovacuum would do a minute later anyway: fresh planner statistics after a bulk load.
 tool Sql "$JDBC_ADMIN" "ANALYZE" "SELECT pg_stat_statements_reset()" > /dev/null
 tool Sql "$JDBC_ADMIN" "SELECT (SELECT count(*) FROM catalog.title) AS titles, (SELECT count(*) FROM songs.song) AS songs,
   pg_size_pretty(pg_database_size('setsunai')) AS database" | tee "$OUT/data-sizes.txt"
 
-# Fit the remaining load steps into the budget: 3 measure steps (wrk + open) and 2 gateway steps (wrk + 2 open
-# phases), plus about 60 s of fixed work. Steps are shortened, never skipped.
+# Fit the remaining load steps into the budget: 4 measure steps (warm-up, REPS x wrk, REPS x open), 2 gateway steps
+# (the same with two open phases a run), the filters-off what-if (a restart, 6 steps once), and about 60 s of fixed
+# work (the data check, statements and plans). Runs are shortened, never skipped.
 left=$((BUDGET - (SECONDS - T0) - 60))
-fit=$(awk -v left="$left" -v o="$OPEN_SECONDS" -v w="$WRK_SECONDS" 'BEGIN {
-  need = 3 * (w + o + 7) + 2 * (w + 2 * o + 7); f = (need > 0 && left < need) ? left / need : 1; if (f < 0.35) f = 0.35;
-  nw = (w * f < 3 ? 3 : w * f); no = (o * f < 4 ? 4 : o * f); if (nw > w) nw = w; if (no > o) no = o
+fit=$(awk -v left="$left" -v o="$OPEN_SECONDS" -v w="$WRK_SECONDS" -v r="$REPS" -v off="$FILTERS_WHATIF" 'BEGIN {
+  need = 4 * (3 + r * (w + o + 4)) + 2 * (3 + r * (w + 2 * o + 7)) + 5 + off * (20 + 6 * (w + o + 7))
+  f = (need > 0 && left < need) ? left / need : 1; if (f < 0.35) f = 0.35
+  nw = (w * f < 2 ? 2 : w * f); no = (o * f < 3 ? 3 : o * f); if (nw > w) nw = w; if (no > o) no = o
   printf "%d %d", nw, no }')
 if [ "$fit" != "$WRK_SECONDS $OPEN_SECONDS" ]; then
   log "the import took long: load steps shortened from ${WRK_SECONDS} s / ${OPEN_SECONDS} s to ${fit% *} s / ${fit#* } s to stay within ${BUDGET} s"
   WRK_SECONDS=${fit% *}
   OPEN_SECONDS=${fit#* }
   put run.scale_wrk_desc "1 thread, $WRK_CONNECTIONS connections, ${WRK_SECONDS} s"
-  put run.scale_open_desc "${OPEN_SECONDS} s per phase"
+  put run.scale_open_desc "${OPEN_SECONDS} s per run"
 fi
 
 # ---- 6. catalogue and songs at scale ----------------------------------------------------------------------------------
 log "catalogue at $TITLES titles, songs at $SONGS songs"
+sed 's|$|/similar?size=6|' "$PATHS/scale-title.txt" > "$PATHS/scale-similar.txt"
 measure scale-title scale title "$CAT" "$PATHS/scale-title.txt"
 jfr_start catalog-service catalog-search
 measure scale-search scale search "$CAT" "$PATHS/search.txt"
 jfr_stop catalog-service catalog-search
+measure scale-similar scale similar "$CAT" "$PATHS/scale-similar.txt"
 jfr_start songs-service songs-batch20
 measure songs-batch20 songs batch20 "$SNG" "$PATHS/songs-batch20.txt"
 jfr_stop songs-service songs-batch20
@@ -359,21 +396,30 @@ jfr_stop songs-service songs-batch20
 # ---- 7. the gateway, and the backend calls it makes at the same rate ---------------------------------------------------
 log "gateway: preparing the backend call lists"
 tool Prepare "http://$CAT" "http://$GW" "$OUT/data/slugs.txt" "$PATHS" "$SAMPLES" gateway/src/main/resources/application.properties | tee -a "$LOGS/prepare.log"
-warmup "$GW" "$PATHS/gw-recs.txt"
-wrk_step gw-recs "$GW" "$PATHS/gw-recs.txt"
+gateway_step() { # key paths-file rate|"" backend-spec... (RATE in a spec stands for the rate): warm-up, REPS x wrk,
+  # then REPS x (the gateway alone, with its database time per request; then its backend calls, all at once, at the
+  # same rate). Without a rate, half the median wrk throughput.
+  local key=$1 paths=$2 rate=$3
+  shift 3
+  warmup "$GW" "$paths"
+  wrk_reps "$key" "$GW" "$paths"
+  rate=${rate:-$(half "$MEDIAN_RPS")}
+  STEP_RATE[$key]=$rate
+  for REP in $(seq 1 "$REPS"); do
+    open_step "$key" 1 "gateway|$GW|$rate|$paths"
+    if [ $# -gt 0 ]; then open_step "$key" 0 "${@//RATE/$rate}"; fi
+  done
+  REP=""
+}
 # wrk's throughput counts degraded answers too (fast fallbacks while a backend is overloaded), so half of it can be
 # more than the backends sustain: BENCH_GW_RECS_RATE / BENCH_GW_DETAIL_RATE set the rate instead.
-rate=${BENCH_GW_RECS_RATE:-$(half "$LAST_RPS")}
-open_step gw-recs "gateway|$GW|$rate|$PATHS/gw-recs.txt|0" \
-  "candidates|$CAT|$rate|$PATHS/be-candidates.txt|1" "songs-pool|$SNG|$rate|$PATHS/be-songs-pool.txt|1"
+gateway_step gw-recs "$PATHS/gw-recs.txt" "${BENCH_GW_RECS_RATE:-}" \
+  "candidates|$CAT|RATE|$PATHS/be-candidates.txt" "songs-pool|$SNG|RATE|$PATHS/be-songs-pool.txt"
 jfr_start gateway gateway-detail
 jfr_start catalog-service catalog-during-detail
-warmup "$GW" "$PATHS/gw-detail.txt"
-wrk_step gw-detail "$GW" "$PATHS/gw-detail.txt"
-rate=${BENCH_GW_DETAIL_RATE:-$(half "$LAST_RPS")}
-open_step gw-detail "gateway|$GW|$rate|$PATHS/gw-detail.txt|0" \
-  "title|$CAT|$rate|$PATHS/be-title.txt|1" "songs-title|$SNG|$rate|$PATHS/be-songs-title.txt|1" \
-  "similar|$CAT|$rate|$PATHS/be-similar.txt|1" "songs-similar|$SNG|$rate|$PATHS/be-songs-similar.txt|1"
+gateway_step gw-detail "$PATHS/gw-detail.txt" "${BENCH_GW_DETAIL_RATE:-}" \
+  "title|$CAT|RATE|$PATHS/be-title.txt" "songs-title|$SNG|RATE|$PATHS/be-songs-title.txt" \
+  "similar|$CAT|RATE|$PATHS/be-similar.txt" "songs-similar|$SNG|RATE|$PATHS/be-songs-similar.txt"
 jfr_stop gateway gateway-detail
 jfr_stop catalog-service catalog-during-detail
 
@@ -396,10 +442,17 @@ for svc in "${SERVICES[@]}"; do
   put "rss.$svc.after_warmup_mb" "$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${SVC_PID[$svc]}/status")"
   put "rss.$svc.peak_hwm_mb" "$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${SVC_PID[$svc]}/status")"
   put "rss.$svc.under_load_max_mb" "$(awk -v n="$svc" '$1 == n && $2 > m {m = $2} END {printf "%.0f", m / 1024}' "$OUT/rss-samples.txt")"
-  # Where the memory is: heap and metaspace as the JVM sees them, and the threads.
+  # Where the memory is: heap and metaspace as the JVM sees them, and the threads; the JVM's native memory (NMT).
   { jcmd "${SVC_PID[$svc]}" GC.heap_info; grep -E 'Threads|VmRSS|RssAnon|RssFile' "/proc/${SVC_PID[$svc]}/status"; } \
     > "$OUT/memory-$svc.txt" 2>&1 || true
+  jcmd "${SVC_PID[$svc]}" VM.native_memory summary > "$OUT/nmt-$svc.txt" 2>&1 || log "no NMT summary for $svc"
 done
+# The filters really ran: the rate-limit and security headers on an answer of the measured instances.
+filter_headers() { curl -s -D - -o /dev/null "http://$CAT/api/titles/5-centimeters-per-second" \
+  | grep -ciE '^(ratelimit|ratelimit-policy|x-content-type-options|referrer-policy|content-security-policy):' || true; }
+put check.filter_headers_on "$(filter_headers)"
+put check.rate_limit_policy "$(curl -s -D - -o /dev/null "http://$CAT/api/titles/5-centimeters-per-second" \
+  | awk -F': ' 'tolower($1) == "ratelimit-policy" {gsub(/\r/, ""); print $2}')"
 
 # ---- 9. why: statement times and plans ---------------------------------------------------------------------------------
 log "collecting statement statistics and plans"
@@ -427,7 +480,25 @@ for svc in catalog-service songs-service; do
   put "pool.$svc.jdbc_max" "$(grep -h '^quarkus.datasource.jdbc.max-size' "$svc/src/main/resources/application.properties" | cut -d= -f2)"
 done
 
-# ---- 10. what-if: the same services with other JVM flags (skipped when the run is already long) ---------------------
+# ---- 10. what-if: the rate limits and security headers off (their cost), then other JVM flags ---------------------
+# The same read steps once each, at the rates of the measured run, against services restarted with the filters off.
+if [ "$FILTERS_WHATIF" = 1 ] && [ "$((SECONDS - T0))" -lt "$((BUDGET - 20 - 6 * (WRK_SECONDS + OPEN_SECONDS + 7)))" ]; then
+  log "what-if: rate limits and security headers off"
+  put run.filters_off "${OFF_ENV[*]} ${OFF_OPTS[*]}"
+  stop_services
+  for svc in "${SERVICES[@]}"; do start_service "$svc" off; done
+  put check.filter_headers_off "$(filter_headers)"
+  SAVED_REPS=$REPS
+  REPS=1
+  measure off-scale-title off-scale title "$CAT" "$PATHS/scale-title.txt" "${STEP_RATE[scale-title]}"
+  measure off-scale-search off-scale search "$CAT" "$PATHS/search.txt" "${STEP_RATE[scale-search]}"
+  measure off-scale-similar off-scale similar "$CAT" "$PATHS/scale-similar.txt" "${STEP_RATE[scale-similar]}"
+  measure off-songs-batch20 off-songs batch20 "$SNG" "$PATHS/songs-batch20.txt" "${STEP_RATE[songs-batch20]}"
+  gateway_step off-gw-recs "$PATHS/gw-recs.txt" "${STEP_RATE[gw-recs]}"
+  gateway_step off-gw-detail "$PATHS/gw-detail.txt" "${STEP_RATE[gw-detail]}"
+  REPS=$SAVED_REPS
+fi
+
 if [ "$WHATIF" = 1 ] && [ "$((SECONDS - T0))" -lt "$((BUDGET - 75))" ]; then
   log "what-if: ${WHATIF_OPTS[*]}"
   put run.whatif_opts "${WHATIF_OPTS[*]}"

@@ -36,6 +36,8 @@ public final class BenchDatabase {
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                 .setServerConfig("pg_stat_statements.track", "all")
+                // Planning time counts as database time too (the per-step database time of the report).
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_directory", logs.toString())
                 .setServerConfig("log_filename", "postgresql.log")

@@ -30,7 +30,12 @@ import java.util.Set;
  * <pre>java -cp ... setsunai.bench.OpenLoad &lt;results file&gt; &lt;label&gt; &lt;seconds&gt; &lt;spec&gt;...
  *   spec = name|host:port|rate|paths-file|group   (groups run one after the other; phases of one group together)</pre>
  *
- * Appends {@code open.<label>.<name>.<stat>=<value>} lines to the results file and prints them.
+ * Appends {@code open.<label>.<name>.<stat>=<value>} lines to the results file and prints them; with
+ * {@code BENCH_REP=n} in the environment each key gets the suffix {@code .rn} (one repetition of a step, Report takes
+ * the median). With {@code BENCH_DB_URL} (a superuser JDBC URL) and a single spec, it also reads pg_stat_statements
+ * right before and right after the load and writes the difference — the database time of the statements this load
+ * issued, per request — as {@code db_ms_per_req}, {@code db_calls_per_req} and one {@code db_<role>_ms_per_req} per
+ * service role, and the statements themselves to {@code db-<label>-<name>[.rn].tsv} next to the results file.
  */
 public final class OpenLoad {
 
@@ -56,9 +61,11 @@ public final class OpenLoad {
             specs.add(new Spec(p[0], p[1], Double.parseDouble(p[2]), paths, p.length > 4 ? Integer.parseInt(p[4]) : 0));
         }
         String yaml = yaml(label, seconds, specs);
-        Files.writeString(results.resolveSibling("hyperfoil-" + label + ".hf.yaml"), yaml);
+        Files.writeString(results.resolveSibling("hyperfoil-" + label + "-" + specs.get(0).name + ".hf.yaml"), yaml);
         Benchmark benchmark = BenchmarkParser.instance().buildBenchmark(
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), BenchmarkData.EMPTY, Map.of());
+        String db = System.getenv("BENCH_DB_URL");
+        Map<String, Statements.Row> before = db != null && specs.size() == 1 ? Statements.snapshot(db) : null;
         Map<String, StatisticsSnapshot> totals = new LinkedHashMap<>();
         LocalSimulationRunner runner = new LocalSimulationRunner(benchmark,
                 (phase, stepId, metric, snapshot, countDown) -> {
@@ -67,6 +74,9 @@ public final class OpenLoad {
                     }
                 }, null, null);
         runner.run();
+        Map<String, Statements.Row> after = before != null ? Statements.snapshot(db) : null;
+        String rep = System.getenv().getOrDefault("BENCH_REP", "");
+        String suffix = rep.isBlank() ? "" : ".r" + rep;
         List<String> lines = new ArrayList<>();
         for (Spec spec : specs) {
             StatisticsSnapshot s = totals.get(spec.name);
@@ -93,6 +103,21 @@ public final class OpenLoad {
             lines.add(key + "errors=" + (s.connectionErrors + s.requestTimeouts + s.internalErrors + s.invalid));
             lines.add(key + "blocked_ms=" + ms(s.blockedTime));
             lines.add(key + "cache_hits=" + http.cacheHits);
+            if (after != null) {
+                List<Statements.Row> issued = Statements.diff(before, after);
+                long requests = Math.max(1, s.responseCount);
+                double ms = issued.stream().mapToDouble(Statements.Row::ms).sum();
+                long calls = issued.stream().mapToLong(Statements.Row::calls).sum();
+                lines.add(key + "db_ms_per_req=" + String.format(Locale.ROOT, "%.3f", ms / requests));
+                lines.add(key + "db_calls_per_req=" + String.format(Locale.ROOT, "%.2f", calls / (double) requests));
+                issued.stream().map(Statements.Row::role).distinct().sorted().forEach(role -> lines.add(key + "db_" + role
+                        + "_ms_per_req=" + String.format(Locale.ROOT, "%.3f", issued.stream().filter(r -> r.role().equals(role))
+                        .mapToDouble(Statements.Row::ms).sum() / requests)));
+                Statements.write(results.resolveSibling("db-" + label + "-" + spec.name + suffix + ".tsv"), issued, requests);
+            }
+        }
+        if (!suffix.isEmpty()) {
+            lines.replaceAll(l -> l.replaceFirst("=", suffix + "="));
         }
         Files.write(results, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         lines.forEach(System.out::println);

@@ -1,9 +1,14 @@
 package setsunai.gateway.service;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import setsunai.common.vocabulary.UsageRole;
 import setsunai.gateway.api.SongPick;
 import setsunai.gateway.client.SongsSong;
 
@@ -11,12 +16,13 @@ import setsunai.gateway.client.SongsSong;
 public final class SongPicks {
 
     /** Themes first, then openings, endings, inserts, score: the order in which a song "belongs" to a title. */
-    private static final Map<String, Integer> ROLE_ORDER = Map.of("THEME", 0, "OPENING", 1, "ENDING", 2, "INSERT", 3, "SCORE", 4);
-    private static final List<String> THEME_ROLES = List.of("THEME", "OPENING", "ENDING");
+    private static final Map<UsageRole, Integer> ROLE_ORDER = rankOf(
+            UsageRole.THEME, UsageRole.OPENING, UsageRole.ENDING, UsageRole.INSERT, UsageRole.SCORE);
+    private static final Set<UsageRole> THEME_ROLES = EnumSet.of(UsageRole.THEME, UsageRole.OPENING, UsageRole.ENDING);
 
     /** Best first: by role, then sequence (OP1 before OP2), then slug, so the order never depends on the service's. */
     static final Comparator<SongPick> LEADING = Comparator
-            .comparing((SongPick p) -> ROLE_ORDER.getOrDefault(p.role(), 9))
+            .comparing((SongPick p) -> rank(p.role()))
             .thenComparing(p -> p.sequence() == null ? Integer.MAX_VALUE : p.sequence())
             .thenComparing(SongPick::slug);
 
@@ -30,7 +36,7 @@ public final class SongPicks {
         }
         return song.usages().stream()
                 .filter(u -> titleSlug.equals(u.titleSlug()))
-                .min(Comparator.comparing((SongsSong.Usage u) -> ROLE_ORDER.getOrDefault(u.role(), 9)))
+                .min(Comparator.comparing((SongsSong.Usage u) -> rank(u.role())))
                 .map(u -> new SongPick(song.slug(), song.title(), artists(song), song.year(), moods(song), u.role(),
                         u.sequence(), mood != null && mood.fits(song.moods())));
     }
@@ -41,7 +47,25 @@ public final class SongPicks {
     }
 
     static boolean isTheme(SongPick pick) {
-        return THEME_ROLES.contains(pick.role());
+        return role(pick.role()).filter(THEME_ROLES::contains).isPresent();
+    }
+
+    /** The role as the songs service wrote it; empty for one this gateway does not know (yet). */
+    static Optional<UsageRole> role(String name) {
+        return Arrays.stream(UsageRole.values()).filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** A role's place in {@link #ROLE_ORDER}; a role the gateway does not know is tolerated and comes last. */
+    static int rank(String role) {
+        return role(role).map(ROLE_ORDER::get).orElse(ROLE_ORDER.size());
+    }
+
+    private static Map<UsageRole, Integer> rankOf(UsageRole... order) {
+        Map<UsageRole, Integer> rank = new EnumMap<>(UsageRole.class);
+        for (UsageRole role : order) {
+            rank.put(role, rank.size());
+        }
+        return rank;
     }
 
     static List<String> artists(SongsSong song) {
