@@ -109,6 +109,7 @@ public class TitleResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE)))
+    // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response search(
             @Parameter(description = "Search text (up to 200 characters): words of a title in any of its names, or of "
                     + "the synopsis; `-word` excludes a word. Case and accents do not matter; when the words match nothing, titles "
@@ -119,16 +120,16 @@ public class TitleResource {
                     examples = @ExampleObject(name = "TV or film", value = "[\"TV\", \"MOVIE\"]"))
             @QueryParam("format") List<String> format,
             @Parameter(description = "Tag from GET /api/tags; repeatable, a title must have **all** of them.",
-                    examples = @ExampleObject(name = "one tag", value = "[\"first-love\"]")) @QueryParam("tag") List<String> tag,
+                    examples = @ExampleObject(name = "one tag", value = "[\"letters\"]")) @QueryParam("tag") List<String> tag,
             @Parameter(description = "Tag; repeatable, a title must have **at least one** of them (e.g. the tags of a "
-                    + "mood, in one call).", examples = @ExampleObject(name = "either tag", value = "[\"long-distance\", \"letters\"]"))
+                    + "mood, in one call).", examples = @ExampleObject(name = "either tag", value = "[\"grief\", \"death\"]"))
             @QueryParam("anyTag") List<String> anyTag,
             @Parameter(description = "Tag; repeatable, titles with any of them are left out.",
-                    examples = @ExampleObject(name = "no war", value = "[\"war\"]"))
+                    examples = @ExampleObject(name = "no cheating", value = "[\"cheating\"]"))
             @QueryParam("excludeTag") List<String> excludeTag,
             @Parameter(description = "How the story ends; repeatable (any of).",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class),
-                    examples = @ExampleObject(name = "bittersweet or open", value = "[\"BITTERSWEET\", \"OPEN\"]"))
+                    examples = @ExampleObject(name = "hopeful or bittersweet", value = "[\"HOPEFUL\", \"BITTERSWEET\"]"))
             @QueryParam("ending") List<String> ending,
             @Parameter(description = "Studio name, case- and accent-insensitive (see GET /api/studios).",
                     example = "Kyoto Animation") @QueryParam("studio") String studio,
@@ -143,7 +144,7 @@ public class TitleResource {
             @QueryParam("minTearjerker") String minTearjerker,
             @Parameter(description = "Batch lookup: a title slug, repeatable up to 100 times.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
-                    examples = @ExampleObject(name = "two titles", value = "[\"5-centimeters-per-second\", \"your-lie-in-april\"]"))
+                    examples = @ExampleObject(name = "two titles", value = "[\"violet-evergarden\", \"your-lie-in-april\"]"))
             @QueryParam("slug") List<String> slug,
             @Parameter(description = "`relevance` (the default with `q`: the exact English title first, then titles with all the words in "
                     + "one of their names, then the other matches; by title within each), `title` (the default "

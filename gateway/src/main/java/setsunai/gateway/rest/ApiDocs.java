@@ -74,7 +74,9 @@ final class ApiDocs {
                "format": "MOVIE", "episodes": 1, "year": 2004, "studios": ["CoMix Wave Films"],
                "tags": ["war", "first-love", "memory-loss", "drifting-apart", "friendship"], "ending": "BITTERSWEET",
                "tearjerker": 6, "streaming": []},
-              "similarity": 0.412, "sharedTags": ["first-love", "drifting-apart"], "topSong": null}],
+              "similarity": 0.414, "sharedTags": ["drifting-apart", "first-love"],
+              "topSong": {"slug": "kimi-no-koe", "title": "Kimi no Koe", "artists": ["Ai Kawashima"], "year": 2004,
+               "moods": ["LONGING", "HOPE"], "role": "THEME", "sequence": null, "fitsMood": false}}],
              "degraded": []}""";
 
     static final String SONG_DETAIL = """

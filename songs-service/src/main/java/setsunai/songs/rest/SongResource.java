@@ -99,6 +99,7 @@ public class SongResource {
                              "detail": "mood: unknown value 'sad'; allowed values: BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE",
                              "instance": "/api/songs",
                              "errors": [{"field": "mood", "message": "unknown value 'sad'; allowed values: BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE"}]}""")))
+    // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response list(
             @Parameter(description = "Search text over song titles, native titles and artist names (case-, accent- "
                     + "and typo-tolerant), at most 200 characters.", example = "kimi no shiranai monogatari")
@@ -107,14 +108,14 @@ public class SongResource {
             @QueryParam("artist") String artist,
             @Parameter(description = "Only songs with any of these moods; repeatable.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SongMood.class),
-                    examples = @ExampleObject(name = "longing or farewell", value = "[\"LONGING\", \"FAREWELL\"]"))
+                    examples = @ExampleObject(name = "unrequited or longing", value = "[\"UNREQUITED\", \"LONGING\"]"))
             @QueryParam("mood") List<String> moods,
             @Parameter(description = "Only songs used in this role (with `title`: in this role in one of those titles).",
                     schema = @Schema(implementation = UsageRole.class), example = "ENDING")
             @QueryParam("role") String role,
             @Parameter(description = "Batch lookup: songs used in any of these catalogue title slugs; repeatable up to "
                     + "100 times.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
-                    examples = @ExampleObject(name = "one title", value = "[\"5-centimeters-per-second\"]"))
+                    examples = @ExampleObject(name = "one title", value = "[\"bakemonogatari\"]"))
             @QueryParam("title") List<String> titles,
             @Parameter(description = "Released in or after this year.", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1900", maximum = "2100"), example = "2000")
