@@ -12,10 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 import setsunai.common.web.QueryParams;
@@ -36,24 +39,39 @@ public class RecommendationResource {
     RecommendationService recommendations;
 
     @GET
-    @Operation(summary = "Titles for a mood, with their songs and reasons",
+    @SecurityRequirements
+    @Operation(operationId = "getRecommendations", summary = "Titles for a mood, with their songs and reasons",
             description = "Ranked by a deterministic score (matched tags, ending, tearjerker, songs that fit the mood; "
                     + "see the gateway README). Two downstream calls whatever the limit: one catalogue search, one "
                     + "songs batch. If the songs service fails the answer is still 200, ranked without songs, and the "
                     + "failure is named in `degraded`.")
     @APIResponse(responseCode = "200", description = "Ranked titles, best first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.")
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown mood", value = ApiDocs.UNKNOWN_MOOD)))
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
-                    schema = @Schema(type = SchemaType.INTEGER)))
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
+    @APIResponse(responseCode = "429", description = ApiDocs.TOO_MANY,
+            headers = {@Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "RateLimit", description = ApiDocs.RATE_LIMIT, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "RateLimit-Policy", description = ApiDocs.RATE_LIMIT_POLICY, schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too many", value = ApiDocs.TOO_MANY_EXAMPLE)))
     public Uni<Recommendations> recommend(
             @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
-            @Parameter(description = "Only these formats (repeatable): MOVIE, TV, OVA, ONA, SPECIAL.", example = "MOVIE")
+            @Parameter(description = "Only these formats (repeatable).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class),
+                    examples = @ExampleObject(name = "TV or film", value = "[\"TV\", \"MOVIE\"]"))
             @QueryParam("format") List<String> format,
-            @Parameter(description = "Only these endings (repeatable): TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", example = "BITTERSWEET")
+            @Parameter(description = "Only these endings (repeatable).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class),
+                    examples = @ExampleObject(name = "sad endings", value = "[\"TRAGIC\", \"BITTERSWEET\"]"))
             @QueryParam("ending") List<String> ending,
-            @Parameter(description = "How many titles, 1 to 50.", example = "10") @QueryParam("limit") String limit) {
+            @Parameter(description = "How many titles, 1 to 50.", example = "10", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "50", defaultValue = "10")) @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
         MoodDef found = moods.find(mood).orElse(null);
         if (found == null) {
