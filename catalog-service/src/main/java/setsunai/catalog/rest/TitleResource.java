@@ -75,7 +75,7 @@ public class TitleResource {
 
     @GET
     @Tag(name = "Titles", description = "Search, browse and read anime titles, and find similar ones.")
-    @Operation(summary = "Search and browse titles",
+    @Operation(operationId = "searchTitles", summary = "Search and browse titles",
             description = "Full-text search over English, native and alternative titles and the synopsis "
                     + "(case- and accent-insensitive, typo-tolerant), with filters. Filters combine with AND; repeatable "
                     + "ones take several values (`format=TV&format=MOVIE`). Repeat `slug` (up to 100) for a batch lookup "
@@ -151,7 +151,7 @@ public class TitleResource {
     @GET
     @Path("/{slug}")
     @Tag(name = "Titles")
-    @Operation(summary = "One title", description = "The title with its facts and emotional facets. The ETag is the "
+    @Operation(operationId = "getTitle", summary = "One title", description = "The title with its facts and emotional facets. The ETag is the "
             + "title's version: send it in If-None-Match for a 304, or in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The title.",
             headers = @Header(name = "ETag", description = "The title's version, e.g. \"3\"."),
@@ -166,7 +166,7 @@ public class TitleResource {
     @GET
     @Path("/{slug}/similar")
     @Tag(name = "Titles")
-    @Operation(summary = "Titles similar to one title", description = "Titles sharing at least one theme, most similar "
+    @Operation(operationId = "listSimilarTitles", summary = "Titles similar to one title", description = "Titles sharing at least one theme, most similar "
             + "first. `similarity` (0 to 1) is 80% theme overlap (rare themes weigh more than common ones, and unrelated "
             + "themes lower it), 15% the same ending and 5% the same format; `sharedTags` says which themes match.")
     @APIResponse(responseCode = "200", description = "A page of similar titles.",
@@ -192,7 +192,7 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Editing", description = "Editor-only writes: a bearer JWT with `editor` in its groups claim.")
-    @Operation(summary = "Create a title", description = "Editors only (bearer JWT with `editor` in groups). "
+    @Operation(operationId = "createTitle", summary = "Create a title", description = "Editors only (bearer JWT with `editor` in groups). "
             + "Answers 201 with the title, its Location and its ETag.")
     @APIResponse(responseCode = "201", description = "Created.",
             headers = {@Header(name = "Location", description = "URL of the new title."),
@@ -219,7 +219,7 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Editing")
-    @Operation(summary = "Replace a title", description = "Editors only. Send the whole title (as for POST; the slug "
+    @Operation(operationId = "replaceTitle", summary = "Replace a title", description = "Editors only. Send the whole title (as for POST; the slug "
             + "must stay the same) with `If-Match` set to the ETag of your last GET: 428 without it, 412 if someone "
             + "changed the title since, so no edit silently overwrites another.")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); the new ETag is in the header.",
@@ -247,7 +247,7 @@ public class TitleResource {
     @Path("/{slug}")
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
+    @Operation(operationId = "deleteTitle", summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
             + "at that version. Songs that point at the slug keep pointing at it; the gateway reports them as unknown.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -267,7 +267,7 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(NdjsonLines.MEDIA_TYPE)
     @Tag(name = "Editing")
-    @Operation(summary = "Import titles (NDJSON)", description = "Editors only. One title per line, in the TitleInput "
+    @Operation(operationId = "importTitles", summary = "Import titles (NDJSON)", description = "Editors only. One title per line, in the TitleInput "
             + "shape; upserts by slug. Each line is stored on its own, so a bad line never loses the good ones: the "
             + "answer counts created, updated and unchanged titles and lists every rejected line with its errors.")
     @APIResponse(responseCode = "200", description = "What the import did.",

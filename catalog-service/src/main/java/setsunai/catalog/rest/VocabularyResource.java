@@ -41,7 +41,7 @@ public class VocabularyResource {
 
     @GET
     @Path("/tags")
-    @Operation(summary = "The tag vocabulary", description = "Every theme with its description and how many titles "
+    @Operation(operationId = "listTags", summary = "The tag vocabulary", description = "Every theme with its description and how many titles "
             + "carry it, most used first. Tags are what `tag`, `anyTag` and `excludeTag` accept.")
     @APIResponse(responseCode = "200", description = "A page of tags.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TagPage.class)))
@@ -55,7 +55,7 @@ public class VocabularyResource {
 
     @GET
     @Path("/studios")
-    @Operation(summary = "Studios", description = "Every studio named by a title, with how many titles it made, "
+    @Operation(operationId = "listStudios", summary = "Studios", description = "Every studio named by a title, with how many titles it made, "
             + "most titles first. Names are what `studio` accepts.")
     @APIResponse(responseCode = "200", description = "A page of studios.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudioPage.class)))

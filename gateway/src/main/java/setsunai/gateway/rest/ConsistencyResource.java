@@ -25,7 +25,7 @@ public class ConsistencyResource {
     ConsistencyService consistency;
 
     @GET
-    @Operation(summary = "Consistency report",
+    @Operation(operationId = "getConsistencyReport", summary = "Consistency report",
             description = "Song usages naming a title slug the catalogue does not know, and titles no song is used in. "
                     + "Pages through both services (100 items a call; ceil(titles/100) + ceil(songs/100) calls) and "
                     + "is cached for 30 seconds.")

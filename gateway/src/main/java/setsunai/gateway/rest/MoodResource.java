@@ -20,7 +20,7 @@ public class MoodResource {
     Moods moods;
 
     @GET
-    @Operation(summary = "The moods", description = "Each mood with a description and what it looks for: catalogue tags "
+    @Operation(operationId = "listMoods", summary = "The moods", description = "Each mood with a description and what it looks for: catalogue tags "
             + "and title endings with the points they earn, and the song moods that fit. No downstream call.")
     public List<MoodView> list() {
         return moods.all();

@@ -35,7 +35,7 @@ public class PlaylistResource {
 
     @GET
     @Path("/{mood}")
-    @Operation(summary = "A playlist for a mood",
+    @Operation(operationId = "getPlaylist", summary = "A playlist for a mood",
             description = "Songs whose moods fit (those matching more of the mood's song moods first), each with the "
                     + "anime it plays in. One songs call, one catalogue batch. If the catalogue fails the answer is "
                     + "still 200; each anime is then named from the song's usage and `degraded` says why.")

@@ -36,7 +36,7 @@ public class RecommendationResource {
     RecommendationService recommendations;
 
     @GET
-    @Operation(summary = "Titles for a mood, with their songs and reasons",
+    @Operation(operationId = "getRecommendations", summary = "Titles for a mood, with their songs and reasons",
             description = "Ranked by a deterministic score (matched tags, ending, tearjerker, songs that fit the mood; "
                     + "see the gateway README). Two downstream calls whatever the limit: one catalogue search, one "
                     + "songs batch. If the songs service fails the answer is still 200, ranked without songs, and the "

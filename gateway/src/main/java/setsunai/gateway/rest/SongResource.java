@@ -28,7 +28,7 @@ public class SongResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "A song and the anime it is used in",
+    @Operation(operationId = "getSong", summary = "A song and the anime it is used in",
             description = "The song, then every title it is used in, in full, in one catalogue batch. If the "
                     + "catalogue fails the answer is still 200 with the song (its usages name the titles) and the "
                     + "failure named in `degraded`.")

@@ -28,7 +28,7 @@ public class TitleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "A title, its soundtrack and similar titles",
+    @Operation(operationId = "getTitle", summary = "A title, its soundtrack and similar titles",
             description = "Asks for the title, its songs and its similar titles in parallel, then for the similar "
                     + "titles' songs in one batch. If the songs service or the similar titles fail the answer is "
                     + "still 200, with what is known and the failure named in `degraded`.")

@@ -35,7 +35,7 @@ public class ArtistResource {
     ArtistService service;
 
     @GET
-    @Operation(summary = "Search and browse artists", description = "Artists by name, with how many songs each is "
+    @Operation(operationId = "listArtists", summary = "Search and browse artists", description = "Artists by name, with how many songs each is "
             + "credited on, one page at a time with a Link header. With `q`, best matches first (case-, accent- "
             + "and typo-tolerant).")
     @APIResponse(responseCode = "200", description = "A page of artists.",
@@ -63,7 +63,7 @@ public class ArtistResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "One artist with their songs", description = "Every song credited to the artist, by title, "
+    @Operation(operationId = "getArtist", summary = "One artist with their songs", description = "Every song credited to the artist, by title, "
             + "with the artist's roles on it and where it plays.")
     @APIResponse(responseCode = "200", description = "The artist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtistView.class)))

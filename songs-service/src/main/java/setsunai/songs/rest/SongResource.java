@@ -73,7 +73,7 @@ public class SongResource {
 
     @GET
     @Tag(name = "Songs", description = "Theme and breakup songs, who made them, what they feel like and where they play.")
-    @Operation(summary = "Search and browse songs", description = """
+    @Operation(operationId = "listSongs", summary = "Search and browse songs", description = """
             Songs one page at a time, with a Link header (first, prev, next, last). All filters combine (AND).
             `q` searches song titles, native titles and artist names, ignoring case and accents and forgiving typos;
             with `q` the default order is relevance, otherwise title. Repeat `title` (a catalogue title slug, up to
@@ -166,7 +166,7 @@ public class SongResource {
     @GET
     @Path("/{slug}")
     @Tag(name = "Songs")
-    @Operation(summary = "One song", description = "The song with its artists, moods and usages. Its ETag is its "
+    @Operation(operationId = "getSong", summary = "One song", description = "The song with its artists, moods and usages. Its ETag is its "
             + "version: send it back in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The song.",
             headers = @Header(name = "ETag", description = "The song's version, e.g. \"3\".",
@@ -184,7 +184,7 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing", description = "Editor-only writes: a JWT whose groups claim holds `editor`.")
-    @Operation(summary = "Create a song", description = "Artists named by a new slug are created (their `name` is "
+    @Operation(operationId = "createSong", summary = "Create a song", description = "Artists named by a new slug are created (their `name` is "
             + "then required).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SongInput.class), examples = @ExampleObject(name = "song", value = SONG_EXAMPLE)))
@@ -212,7 +212,7 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Replace a song", description = "Replaces every field, credits and usages included. "
+    @Operation(operationId = "replaceSong", summary = "Replace a song", description = "Replaces every field, credits and usages included. "
             + "Needs If-Match with the ETag of your last GET, so no one's edit is silently overwritten.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SongInput.class), examples = @ExampleObject(name = "song", value = SONG_EXAMPLE)))
@@ -245,7 +245,7 @@ public class SongResource {
     @Path("/{slug}")
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
+    @Operation(operationId = "deleteSong", summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
             + "stay. With If-Match, only if the song is still that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", description = "No valid bearer token.")
@@ -267,7 +267,7 @@ public class SongResource {
     @Consumes(NdjsonLines.MEDIA_TYPE)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
+    @Operation(operationId = "importSongs", summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
             + "Lines are created or updated by slug, many at a time; a line that cannot be stored is rejected alone: "
             + "good lines are stored even when others are rejected, and the answer lists every rejected line with its "
             + "errors. Blank lines are skipped. Imports may run in parallel, new artists included.")
