@@ -29,8 +29,9 @@ class ServiceSpecTest extends GatewayTestBase {
     static final String SPEC = """
             {"openapi": "3.1.0", "info": {"title": "Setsunai catalog-service", "description": "The catalogue."},
              "servers": [{"url": "http://catalog-service:8081"}],
+             "tags": [{"name": "Titles"}, {"name": "Editing"}],
              "paths": {
-               "/api/titles": {"get": {"operationId": "searchTitles", "responses": {"200": {"description": "ok"}}},
+               "/api/titles": {"get": {"operationId": "searchTitles", "tags": ["Titles"], "responses": {"200": {"description": "ok"}}},
                                "post": {"operationId": "createTitle", "responses": {"201": {"description": "created"}}}},
                "/api/titles/{slug}": {"get": {"operationId": "getTitle", "responses": {"200": {"description": "ok"}}},
                                       "put": {"operationId": "replaceTitle", "responses": {"200": {"description": "ok"}}},
@@ -55,6 +56,7 @@ class ServiceSpecTest extends GatewayTestBase {
                 .body("paths.'/api/titles/{slug}'", not(hasKey("put")))
                 .body("paths.'/api/titles/{slug}'", not(hasKey("delete")))
                 .body("paths", not(hasKey("/api/titles/import")))
+                .body("tags.name", equalTo(java.util.List.of("Titles")))
                 .body("info.description", containsString("The catalogue."))
                 .body("info.description", containsString("reads only"))
                 .body("info.description", containsString("catalog-service itself"))

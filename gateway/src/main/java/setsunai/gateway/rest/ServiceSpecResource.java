@@ -2,6 +2,7 @@ package setsunai.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +146,16 @@ public class ServiceSpecResource {
         });
         if (paths instanceof ObjectNode object) {
             object.remove(empty);
+        }
+        // and the tags only writes had (e.g. "Editing"), which Swagger UI would show as empty sections
+        Set<String> used = new HashSet<>();
+        paths.forEach(item -> item.path("get").path("tags").forEach(tag -> used.add(tag.asText())));
+        if (spec.path("tags") instanceof ArrayNode tags) {
+            for (int i = tags.size() - 1; i >= 0; i--) {
+                if (!used.contains(tags.get(i).path("name").asText())) {
+                    tags.remove(i);
+                }
+            }
         }
         ObjectNode info = spec.path("info") instanceof ObjectNode given ? given : spec.putObject("info");
         info.put("description", info.path("description").asText("") + "\n\nThrough the gateway: reads only. "
