@@ -79,6 +79,7 @@ public class ServiceSpecResource {
     @Operation(hidden = true)
     public Uni<Response> spec(@PathParam("service") String service, @Context UriInfo uri) {
         WebTarget target = target(service).path("/q/openapi").queryParam("format", "json");
+        String base = publicBase(uri, service); // read while the request is current
         return call(service, target).map(answer -> {
             if (answer.getStatus() != 200) {
                 throw new ProblemException(502, service + "-service answered HTTP " + answer.getStatus() + " for its API description.");
@@ -87,7 +88,7 @@ public class ServiceSpecResource {
                 ObjectNode spec = (ObjectNode) mapper.readTree(answer.readEntity(byte[].class));
                 readsOnly(spec, service);
                 spec.putArray("servers").addObject()
-                        .put("url", publicBase(uri, service))
+                        .put("url", base)
                         .put("description", service + "-service through the gateway (reads only)");
                 return Response.ok(spec, MediaType.APPLICATION_JSON).build();
             } catch (Exception e) {
@@ -105,6 +106,7 @@ public class ServiceSpecResource {
             throw new InvalidInputException("path", "must be a path under /api of the service, e.g. titles/your-lie-in-april");
         }
         WebTarget target = target(service).path("/api/" + path);
+        String base = publicBase(uri, service);
         for (var param : uri.getQueryParameters().entrySet()) {
             target = target.queryParam(param.getKey(), param.getValue().toArray());
         }
@@ -122,7 +124,7 @@ public class ServiceSpecResource {
             for (String header : List.of("Link", HttpHeaders.LOCATION)) {
                 String value = answer.getHeaderString(header);
                 if (value != null) {
-                    response.header(header, SERVICE_URL.matcher(value).replaceAll(Matcher.quoteReplacement(publicBase(uri, service))));
+                    response.header(header, SERVICE_URL.matcher(value).replaceAll(Matcher.quoteReplacement(base)));
                 }
             }
             return response.build();
