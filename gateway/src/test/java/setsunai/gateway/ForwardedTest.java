@@ -60,10 +60,10 @@ class ForwardedTest extends GatewayTestBase {
 
     @Test
     void aTrustedProxysForwardedHeaderNamesThePublicUrl() throws IOException {
-        wireMock.stubFor(get(urlPathEqualTo("/q/openapi")).willReturn(okJson(ServiceSpecTest.SPEC)));
+        wireMock.stubFor(get(urlPathEqualTo("/api/titles")).willReturn(okJson(page()).withHeader("Link", LINK)));
 
-        String answer = request("127.0.0.1", "/q/services/catalog/openapi", "Forwarded: for=203.0.113.7;host=setsunai.example;proto=https");
-        assertThat(answer, containsString("\"url\":\"https://setsunai.example/q/services/catalog\""));
+        String answer = request("127.0.0.1", "/q/services/catalog/api/titles", "Forwarded: for=203.0.113.7;host=setsunai.example;proto=https");
+        assertThat(answer, containsString("\r\nLink: <https://setsunai.example/q/services/catalog/api/titles?page=2&size=20>; rel=\"next\""));
     }
 
     @Test

@@ -25,6 +25,7 @@ import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.ImportReport.Outcome;
+import setsunai.common.web.NdjsonChunks;
 import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.Preconditions;
 

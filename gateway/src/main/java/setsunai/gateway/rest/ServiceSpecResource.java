@@ -37,8 +37,8 @@ import setsunai.gateway.service.ServiceUnavailable;
 /**
  * The services' OpenAPI documents and read-only API, served through the gateway so that its Swagger UI can show and
  * try all three with only the gateway's port published. Each spec is rewritten to what the pass-through serves: its
- * reads only, with {@code servers} at the pass-through under the gateway's public URL, and the links the services
- * answer with point there too. The public URL is the one the client asked for: its Host, or a trusted proxy's
+ * reads only, with {@code servers} at the pass-through (path-only), and the links the services answer with point
+ * at the pass-through under the gateway's public URL. The public URL is the one the client asked for: its Host, or a trusted proxy's
  * {@code Forwarded}/{@code X-Forwarded-*} when {@code quarkus.http.proxy.*} allows them (see README). Hidden from the
  * gateway's own spec: it is plumbing, not the product.
  */
@@ -77,9 +77,8 @@ public class ServiceSpecResource {
     @GET
     @Path("/{service}/openapi")
     @Operation(hidden = true)
-    public Uni<Response> spec(@PathParam("service") String service, @Context UriInfo uri) {
+    public Uni<Response> spec(@PathParam("service") String service) {
         WebTarget target = target(service).path("/q/openapi").queryParam("format", "json");
-        String base = publicBase(uri, service); // read while the request is current
         return call(service, target).map(answer -> {
             if (answer.getStatus() != 200) {
                 throw new ProblemException(502, service + "-service answered HTTP " + answer.getStatus() + " for its API description.");
@@ -87,8 +86,10 @@ public class ServiceSpecResource {
             try {
                 ObjectNode spec = (ObjectNode) mapper.readTree(answer.readEntity(byte[].class));
                 readsOnly(spec, service);
+                // Path-only, so Swagger UI resolves it against the host it loaded this spec from, whatever proxy
+                // stands in front; links in answers (Location, Link) are absolute and use the public URL.
                 spec.putArray("servers").addObject()
-                        .put("url", base)
+                        .put("url", "/q/services/" + service)
                         .put("description", service + "-service through the gateway (reads only)");
                 return Response.ok(spec, MediaType.APPLICATION_JSON).build();
             } catch (Exception e) {

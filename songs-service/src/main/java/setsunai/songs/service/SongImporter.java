@@ -17,6 +17,7 @@ import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.ImportReport.Outcome;
+import setsunai.common.web.NdjsonChunks;
 import setsunai.common.web.NdjsonLines;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.store.SongStore;

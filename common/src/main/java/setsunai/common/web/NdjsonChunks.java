@@ -1,4 +1,4 @@
-package setsunai.songs.service;
+package setsunai.common.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
@@ -10,15 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import setsunai.common.web.NdjsonLines;
 
 /**
  * An NDJSON request body read as a stream, a batch of lines at a time, so that an import holds one batch in memory
- * rather than the whole body. Each batch is read by common's {@link NdjsonLines#read} (same parsing, validation and
+ * rather than the whole body. Each batch is read by {@link NdjsonLines#read} (same parsing, validation and
  * errors as a whole body) and numbered as in the whole body; lines end at {@code \n} or {@code \r\n}, as there.
- * (The catalogue service has the same reader: common, where it belongs, was not open to this change.)
  */
-final class NdjsonChunks<T> {
+public final class NdjsonChunks<T> {
 
     private final Reader reader;
     private final Class<T> type;
@@ -31,7 +29,7 @@ final class NdjsonChunks<T> {
     /** Lines read so far, blank ones included: the number the next batch starts after. */
     private int lineNumber;
 
-    NdjsonChunks(InputStream body, Class<T> type, ObjectMapper mapper, Validator validator) {
+    public NdjsonChunks(InputStream body, Class<T> type, ObjectMapper mapper, Validator validator) {
         this.reader = body == null ? Reader.nullReader() : new InputStreamReader(body, StandardCharsets.UTF_8);
         this.type = type;
         this.mapper = mapper;
@@ -39,7 +37,7 @@ final class NdjsonChunks<T> {
     }
 
     /** The next up to {@code lines} non-blank lines, read and validated; empty at the end of the body. */
-    List<NdjsonLines.Line<T>> next(int lines) {
+    public List<NdjsonLines.Line<T>> next(int lines) {
         StringBuilder text = new StringBuilder();
         int first = lineNumber;
         int nonBlank = 0;
