@@ -153,7 +153,8 @@ class BangumiCrossCheckTest {
                         || StreamSupport.stream(i.path("titleEn").spliterator(), false)
                         .anyMatch(n -> names.contains(normalize(n.asText()))))
                 .map(i -> i.path("title").asText() + " " + i.path("type").asText() + " "
-                        + i.path("begin").asText().substring(0, Math.min(10, i.path("begin").asText().length()))
+                        + (i.path("begin").asText().isEmpty() ? "no begin date"
+                        : Instant.parse(i.path("begin").asText()).atZone(JAPAN).toLocalDate())
                         + (i.hasNonNull("mal") ? " mal:" + i.path("mal").asLong() : " no MAL id")
                         + (i.hasNonNull("anilist") ? " anilist:" + i.path("anilist").asLong() : ""))
                 .toList();
