@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Reading the catalogue: one title, search, filters, sorting, paging, similar titles, vocabulary, caching. Expected
  * counts come from the curated files ({@link CuratedTitles}); titles written by the editing tests use only the tags
- * `grief` and `first-love`, test-only names and years from 2020, so the counts asserted here hold in any test order.
+ * `grief` and `first-love`, test-only names and the year 2020, so the counts asserted here hold in any test order.
  */
 @QuarkusTest
 class TitleResourceTest {
@@ -301,7 +301,7 @@ class TitleResourceTest {
     void similarTitlesShareThemesAndSayWhich() {
         // The most similar title by the score SimilarityScore documents, worked out here from the dataset files (the
         // editing tests' titles carry one or two common tags and score far below it). With 220 titles that is no
-        // longer the series' own film (which loses the 0.05 for the same format): it stays in the first ten.
+        // longer the series' own film, which shares as many tags but not the format: the film stays in the first ten.
         JsonNode best = mostSimilar("anohana-the-flower-we-saw-that-day");
         List<String> shared = CuratedTitles.stream(best.path("tags")).map(JsonNode::asText)
                 .filter(tag -> tagsOf("anohana-the-flower-we-saw-that-day").contains(tag)).sorted().toList();

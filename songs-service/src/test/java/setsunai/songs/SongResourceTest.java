@@ -229,7 +229,7 @@ class SongResourceTest {
 
     @Test
     void listsArtistsWithSongCounts() {
-        // Every artist of the curated file, with as many songs as it credits them with (the editing tests' artists
+        // Every artist of the curated file, with as many songs as it credits them with (the editing tests' other artists
         // are test-only, so they only add to the total), over as many pages of 100 as that takes.
         Map<String, Integer> expected = new TreeMap<>();
         CuratedSongs.songs().forEach(song -> CuratedSongs.stream(song.path("artists")).map(a -> a.path("slug").asText())
@@ -247,6 +247,8 @@ class SongResourceTest {
             items.forEach(item -> listed.put((String) item.get("slug"), (Integer) item.get("songCount")));
         }
         assertEquals(2, listed.get("kow-otani"));
+        // SongEditingTest credits one curated artist, tenmon, with its test songs: at least the curated count there.
+        assertTrue(listed.get("tenmon") >= expected.remove("tenmon"), "tenmon: " + listed.get("tenmon"));
         Map<String, Integer> curated = new TreeMap<>(listed);
         curated.keySet().retainAll(expected.keySet());
         assertEquals(expected, curated);
