@@ -2,6 +2,7 @@ package setsunai.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,5 +53,19 @@ class OpenApiDocumentTest {
                 default -> { }
             }
         }
+    }
+
+    @Test
+    void everyOperationDocumentsTheRateLimitsProblem() throws Exception {
+        JsonNode spec = spec();
+        spec.path("paths").forEach(path -> path.forEach(operation -> {
+            JsonNode tooMany = operation.at("/responses/429");
+            String id = operation.path("operationId").asText();
+            assertEquals("#/components/schemas/Problem",
+                    tooMany.at("/content/application~1problem+json/schema/$ref").asText(), id);
+            for (String header : List.of("Retry-After", "RateLimit", "RateLimit-Policy")) {
+                assertFalse(tooMany.at("/headers/" + header + "/schema/type").isMissingNode(), id + " " + header);
+            }
+        }));
     }
 }

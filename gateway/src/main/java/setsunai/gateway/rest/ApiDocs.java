@@ -97,13 +97,4 @@ final class ApiDocs {
              "degraded": []}""";
 
     static final String RETRY_AFTER = "Seconds to wait before asking again.";
-
-    /** common RateLimits: the gateway is the public edge, so every read may meet its per-client budget. */
-    static final String TOO_MANY = "Too many reads from your address (100 per 10 s by default): wait Retry-After seconds.";
-    static final String RATE_LIMIT = "The budget left: policy, remaining requests (r) and seconds until it is full again (t).";
-    static final String RATE_LIMIT_POLICY = "The budget: policy, quota (q) and window in seconds (w).";
-    static final String TOO_MANY_EXAMPLE = """
-            {"type": "about:blank", "title": "Too Many Requests", "status": 429,
-             "detail": "Too many read requests from your address: at most 100 per 10 s. Try again in 3 s.",
-             "instance": "/api/recommendations"}""";
 }

@@ -39,12 +39,6 @@ public class ConsistencyResource {
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
-    @APIResponse(responseCode = "429", description = ApiDocs.TOO_MANY,
-            headers = {@Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "RateLimit", description = ApiDocs.RATE_LIMIT, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "RateLimit-Policy", description = ApiDocs.RATE_LIMIT_POLICY, schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too many", value = ApiDocs.TOO_MANY_EXAMPLE)))
     public Uni<ConsistencyReport> report() {
         return consistency.report();
     }

@@ -52,12 +52,6 @@ public class PlaylistResource {
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "songs service down", value = ApiDocs.SONGS_DOWN)))
-    @APIResponse(responseCode = "429", description = ApiDocs.TOO_MANY,
-            headers = {@Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "RateLimit", description = ApiDocs.RATE_LIMIT, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "RateLimit-Policy", description = ApiDocs.RATE_LIMIT_POLICY, schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too many", value = ApiDocs.TOO_MANY_EXAMPLE)))
     public Uni<Playlist> playlist(
             @Parameter(description = "A mood from GET /api/moods.", example = "heartbroken") @PathParam("mood") String mood,
             @Parameter(description = "How many songs, 1 to 100.", example = "30", schema = @Schema(type = SchemaType.INTEGER,

@@ -54,12 +54,6 @@ public class RecommendationResource {
             headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
-    @APIResponse(responseCode = "429", description = ApiDocs.TOO_MANY,
-            headers = {@Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "RateLimit", description = ApiDocs.RATE_LIMIT, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "RateLimit-Policy", description = ApiDocs.RATE_LIMIT_POLICY, schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too many", value = ApiDocs.TOO_MANY_EXAMPLE)))
     public Uni<Recommendations> recommend(
             @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
             @Parameter(description = "Only these formats (repeatable).",
