@@ -8,6 +8,9 @@ public record Playlist(
         @Schema(examples = "heartbroken") String mood,
         String description,
         List<Entry> songs,
+        @Schema(description = "Values of `exclude` that matched none of the anime this playlist's songs come from, so "
+                + "they were ignored (see `excludeUnmatched` of GET /api/recommendations).", examples = "[\"mal:999999\"]")
+        List<String> excludeUnmatched,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.") List<Degradation> degraded) implements Composite {
 
     @Schema(name = "PlaylistEntry")

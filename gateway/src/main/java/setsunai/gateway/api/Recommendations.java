@@ -3,10 +3,19 @@ package setsunai.gateway.api;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Titles for a mood, best first, with the songs that go with them.")
+@Schema(description = "Titles for a mood, best first, with the songs that go with them; one page of the ranking.")
 public record Recommendations(
         @Schema(examples = "heartbroken") String mood,
         List<Item> items,
+        @Schema(description = "1-based page number.", examples = "1") int page,
+        @Schema(description = "Page size asked for (`size`, or its alias `limit`).", examples = "10") int size,
+        @Schema(description = "Titles that fit, across all pages (excluded titles not counted).", examples = "23") long totalItems,
+        @Schema(description = "Number of pages (at least 1).", examples = "3") int totalPages,
+        @Schema(description = "Values of `exclude` that matched none of the titles this answer is ranked from (every "
+                + "catalogue title that fits the mood and the filters), so they were ignored. Such a value names no "
+                + "title, or a title that does not fit this mood and filters and could not have appeared anyway: the "
+                + "catalogue has no lookup by provider id yet, so the gateway cannot tell the two apart. Empty when "
+                + "every value matched, or none was given.", examples = "[\"mal:999999\"]") List<String> excludeUnmatched,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.") List<Degradation> degraded) implements Composite {
 
     @Schema(name = "Recommendation", description = "One recommended title, why, and what to listen to with it.")
