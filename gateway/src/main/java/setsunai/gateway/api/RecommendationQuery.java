@@ -9,14 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * otherwise silently exclude nothing).
  */
 @Schema(name = "RecommendationQuery", description = "The query parameters of GET /api/recommendations, as JSON.",
-        examples = "{\"mood\": \"heartbroken\", \"format\": [\"TV\"], \"exclude\": [\"toradora\", \"mal:1535\"], "
+        examples = "{\"mood\": \"heartbroken\", \"format\": [\"TV\"], \"exclude\": [\"5-centimeters-per-second\", \"mal:23273\"], "
                 + "\"page\": 1, \"size\": 10}")
 public record RecommendationQuery(
         @Schema(description = "A mood from GET /api/moods.", required = true, examples = "heartbroken") String mood,
         @Schema(description = "Only these formats: MOVIE, TV, OVA, ONA, SPECIAL.", examples = "[\"TV\"]") List<String> format,
         @Schema(description = "Only these endings: TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", examples = "[\"BITTERSWEET\"]") List<String> ending,
-        @Schema(description = "Titles to leave out, up to 500: slugs or provider ids (`mal:1535`, `anilist:20665`).",
-                examples = "[\"toradora\", \"mal:1535\"]") List<String> exclude,
+        @Schema(description = "Titles to leave out, up to 500: slugs or provider ids (`mal:23273`, `anilist:9989`).",
+                examples = "[\"5-centimeters-per-second\", \"mal:23273\"]") List<String> exclude,
         @Schema(description = "1-based page number.", examples = "1") Integer page,
         @Schema(description = "Page size, 1 to 100 (default 10).", examples = "10") Integer size,
         @Schema(description = "The older name of `size` (1 to 50); if both are given they must be equal.", examples = "10") Integer limit) {

@@ -51,11 +51,11 @@ public class PlaylistResource {
     public Uni<Playlist> playlist(
             @Parameter(description = "A mood from GET /api/moods.", example = "heartbroken") @PathParam("mood") String mood,
             @Parameter(description = "How many songs, 1 to 100.", example = "30") @QueryParam("limit") String limit,
-            @Parameter(description = "Titles already seen (repeatable, up to 500): slugs (`toradora`) or provider ids "
-                    + "(`mal:1535`, `anilist:20665`). No track leads to one of them: their usages are left out, and a "
-                    + "song used only in them is not played. A value matching none of the songs' anime is ignored and "
+            @Parameter(description = "Titles already seen (repeatable, up to 500): slugs "
+                    + "(`5-centimeters-per-second`) or provider ids (`mal:23273`, `anilist:9989`). No track leads to "
+                    + "one of them: their usages are left out, and a song used only in them is not played. A value matching none of the songs' anime is ignored and "
                     + "listed in `excludeUnmatched`; a value that is neither is a 400. Provider ids need the catalogue "
-                    + "(503 when it is down).", example = "mal:1535") @QueryParam("exclude") List<String> exclude) {
+                    + "(503 when it is down).", example = "mal:23273") @QueryParam("exclude") List<String> exclude) {
         QueryParams params = new QueryParams();
         MoodDef found = moods.find(mood).orElse(null);
         if (found == null) {

@@ -49,9 +49,9 @@ public class RecommendationResource {
     static final int DEFAULT_SIZE = 10;
 
     static final String EXCLUDE = "Titles already seen, left out of the answer (repeatable, up to 500): slugs "
-            + "(`toradora`) or provider ids (`mal:1535`, `anilist:20665`). A value that matches no title the answer is "
-            + "ranked from is ignored and listed in `excludeUnmatched`; a value that is neither is a 400. For long "
-            + "lists use POST /api/recommendations.";
+            + "(`5-centimeters-per-second`) or provider ids (`mal:23273`, `anilist:9989`). A value that matches no "
+            + "title the answer is ranked from is ignored and listed in `excludeUnmatched`; a value that is neither is "
+            + "a 400. For long lists use POST /api/recommendations.";
 
     @Inject
     Moods moods;
@@ -82,7 +82,7 @@ public class RecommendationResource {
             @QueryParam("format") List<String> format,
             @Parameter(description = "Only these endings (repeatable): TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", example = "BITTERSWEET")
             @QueryParam("ending") List<String> ending,
-            @Parameter(description = EXCLUDE, example = "mal:1535") @QueryParam("exclude") List<String> exclude,
+            @Parameter(description = EXCLUDE, example = "mal:23273") @QueryParam("exclude") List<String> exclude,
             @Parameter(description = "1-based page number.", example = "1") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100 (default 10).", example = "10") @QueryParam("size") String size,
             @Parameter(description = "How many titles, 1 to 50: the older name of `size`; if both are given they must "
@@ -110,8 +110,8 @@ public class RecommendationResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RecommendationQuery.class),
                     examples = @ExampleObject(name = "long exclude list",
-                            value = "{\"mood\": \"heartbroken\", \"exclude\": [\"toradora\", \"mal:1535\", "
-                                    + "\"anilist:20665\"], \"page\": 1, \"size\": 10}"))) JsonNode body)
+                            value = "{\"mood\": \"heartbroken\", \"exclude\": [\"5-centimeters-per-second\", \"mal:23273\", "
+                                    + "\"anilist:9989\"], \"page\": 1, \"size\": 10}"))) JsonNode body)
             throws JsonProcessingException {
         RecommendationQuery query = strictly(body);
         return answer(query.mood(), query.format(), query.ending(), query.exclude(), text(query.page()),
@@ -164,7 +164,8 @@ public class RecommendationResource {
         int pageNumber = params.integer("page", page, 1, Integer.MAX_VALUE / PageRequest.MAX_SIZE, 1);
         Exclusions excluded = Exclusions.parse(params, exclude);
         params.validate();
-        PageRequest request = new PageRequest(pageNumber, pageSize != null ? pageSize : oldLimit != null ? oldLimit : DEFAULT_SIZE);
+        int perPage = pageSize != null ? pageSize : oldLimit != null ? oldLimit : DEFAULT_SIZE;
+        PageRequest request = new PageRequest(pageNumber, perPage);
         return recommendations.recommend(found, formats, endings, excluded, request);
     }
 
