@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -160,6 +161,33 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .body("items.title.slug", not(hasItems(top.get(0))))
                 .body("items.title.slug", not(hasItems(top.get(1))))
                 .body("totalItems", equalTo(12));
+    }
+
+    @Test
+    void candidatesAndTheirSongsPastOnePageAreAllRead() {
+        // a mood with more candidates than one catalogue page: the first page says so, the second is read too
+        wireMock.stubFor(titlesApi().atPriority(5).willReturn(okJson(pageOf(1, 2, 4, YOUR_LIE, TORADORA))));
+        wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("page", is("2"))
+                .willReturn(okJson(pageOf(2, 2, 4, FIVE_CM, NO_IDS))));
+        wireMock.stubFor(songsApi().atPriority(5).willReturn(okJson(pageOf(1, 2, 2,
+                song("orange", "Orange", "FAREWELL", usage("your-lie-in-april", "Your Lie in April", "ENDING", 2))))));
+        wireMock.stubFor(songsApi().atPriority(1).withQueryParam("page", is("2")).willReturn(okJson(pageOf(2, 2, 2,
+                song("one-more-time", "One more time", "LONGING", usage("5-centimeters-per-second", "5cm", "THEME", null))))));
+
+        given().get("/api/recommendations?mood=heartbroken&exclude=your-lie-in-april&exclude=toradora&size=2")
+                .then().statusCode(200)
+                .body("items.title.slug", contains("5-centimeters-per-second", "kimi-ni-todoke"))
+                .body("items[0].songs.slug", contains("one-more-time"))
+                .body("totalItems", equalTo(2))
+                .body("excludeUnmatched", empty());
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles")).withQueryParam("page", is("2")));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/songs")));
+    }
+
+    static String pageOf(int page, int totalPages, int totalItems, String... items) {
+        return "{\"items\": [" + String.join(",", items) + "], \"page\": " + page + ", \"size\": 100, \"totalItems\": "
+                + totalItems + ", \"totalPages\": " + totalPages + "}";
     }
 
     @Test

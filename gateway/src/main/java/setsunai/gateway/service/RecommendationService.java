@@ -44,36 +44,35 @@ public class RecommendationService {
                     .toList();
             // excluded before anything is ranked or looked up, so an excluded title takes no place on any page
             List<String> unmatched = exclude.unmatched(fitting);
-            // every title left is ranked with its songs (one batch: the candidates are one catalogue page), so the
-            // ranking, and so every page of it, is the same whichever page is asked for
-            List<CatalogTitle> pool = fitting.stream()
+            // every title left is ranked, the best 100 by the catalogue's terms (all of them, unless a mood has more
+            // candidates than that) with their songs: one songs batch, and the same ranking whichever page is asked
+            List<CatalogTitle> ranked = fitting.stream()
                     .filter(t -> !exclude.excludes(t))
                     .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, mood, tearWeight))
                             .thenComparing(CatalogTitle::slug))
-                    .limit(CatalogClient.BATCH_SIZE)
                     .toList();
-            if (pool.isEmpty()) {
+            if (ranked.isEmpty()) {
                 return Uni.createFrom().item(answer(mood, List.of(), page, 0, unmatched, List.of()));
             }
-            return songs.songsOfTitles(pool.stream().map(CatalogTitle::slug).toList())
-                    .map(songsOfPool -> rank(mood, pool, songsOfPool, page, unmatched));
+            List<String> pool = ranked.stream().limit(CatalogClient.BATCH_SIZE).map(CatalogTitle::slug).toList();
+            return songs.songsOfTitles(pool).map(songsOfPool -> rank(mood, ranked, songsOfPool, page, unmatched));
         });
     }
 
-    private Recommendations rank(MoodDef mood, List<CatalogTitle> pool, Fetched<List<SongsSong>> songsOfPool,
+    private Recommendations rank(MoodDef mood, List<CatalogTitle> ranked, Fetched<List<SongsSong>> songsOfPool,
                                  PageRequest page, List<String> unmatched) {
         List<Degradation> degraded = new ArrayList<>();
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }
-        List<Recommendations.Item> items = pool.stream()
+        List<Recommendations.Item> items = ranked.stream()
                 .map(t -> Ranking.score(t, mood, SongPicks.of(songsOfPool.value(), t.slug(), mood),
                         config.ranking().tearjerkerWeight(), config.ranking().songBonus()))
                 .sorted(Ranking.BEST_FIRST)
                 .skip(page.offset())
                 .limit(page.size())
                 .toList();
-        return answer(mood, items, page, pool.size(), unmatched, degraded);
+        return answer(mood, items, page, ranked.size(), unmatched, degraded);
     }
 
     private static Recommendations answer(MoodDef mood, List<Recommendations.Item> items, PageRequest request,
