@@ -38,7 +38,7 @@ class OpenApiDocumentTest {
     void everyOperationHasItsStableOperationId() throws Exception {
         Set<String> ids = new TreeSet<>();
         spec().path("paths").forEach(path -> path.forEach(operation -> ids.add(operation.path("operationId").asText())));
-        assertEquals(new TreeSet<>(List.of("getRecommendations", "listMoods", "getTitle", "getSong", "getPlaylist",
+        assertEquals(new TreeSet<>(List.of("getRecommendations", "postRecommendations", "listMoods", "getTitle", "getSong", "getPlaylist",
                 "getConsistencyReport")), ids);
     }
 

@@ -4,10 +4,21 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "Titles for a mood, best first, with the songs that go with them.")
+@Schema(description = "Titles for a mood, best first, with the songs that go with them; one page of the ranking.")
 public record Recommendations(
         @Schema(examples = "heartbroken", required = true) String mood,
         @Schema(required = true) List<Item> items,
+        @Schema(description = "1-based page number.", examples = "1", required = true) int page,
+        @Schema(description = "Page size asked for (`size`, or its alias `limit`).", examples = "10", required = true) int size,
+        @Schema(description = "Titles that fit, across all pages (excluded titles not counted).", examples = "23",
+                required = true) long totalItems,
+        @Schema(description = "Number of pages (at least 1).", examples = "3", required = true) int totalPages,
+        @Schema(description = "Values of `exclude` that matched none of the titles this answer is ranked from (every "
+                + "catalogue title that fits the mood and the filters), so they were ignored. Such a value names no "
+                + "title, or a title that does not fit this mood and filters and could not have appeared anyway: the "
+                + "catalogue has no lookup by provider id yet, so the gateway cannot tell the two apart. Empty when "
+                + "every value matched, or none was given.", examples = "[\"mal:999999\"]", required = true)
+        List<String> excludeUnmatched,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.",
                 required = true) List<Degradation> degraded) implements Composite {
 

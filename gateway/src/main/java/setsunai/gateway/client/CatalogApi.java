@@ -28,6 +28,7 @@ public interface CatalogApi {
                                      @QueryParam("format") List<String> format,
                                      @QueryParam("ending") List<String> ending,
                                      @QueryParam("sort") String sort,
+                                     @QueryParam("page") Integer page,
                                      @QueryParam("size") int size);
 
     /** One page of the whole catalogue (the consistency report pages through it). */

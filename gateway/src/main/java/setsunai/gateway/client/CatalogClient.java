@@ -46,9 +46,13 @@ public class CatalogClient {
         return Downstream.classify(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
     }
 
+    /** How many pages of candidates a mood may take: all of today's catalogue fits in one. */
+    public static final int MAX_CANDIDATE_PAGES = 5;
+
+    /** Every title with one of the tags (one call per 100 of them): excluding some must leave the others to rank. */
     public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
-        return Downstream.classify(api.search(anyTag, formats, endings, "-tearjerker", BATCH_SIZE)
-                .map(p -> Downstream.items(p, "catalog mood candidates")));
+        return Downstream.allPages(page -> api.search(anyTag, formats, endings, "-tearjerker", page == 1 ? null : page,
+                BATCH_SIZE), MAX_CANDIDATE_PAGES, "catalog mood candidates");
     }
 
     public Uni<PageOf<CatalogTitle>> page(int page) {

@@ -3,8 +3,11 @@ package setsunai.gateway.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +41,29 @@ final class Downstream {
                     page.totalItems(), items.size());
         }
         return items;
+    }
+
+    /**
+     * Every page of a list, up to {@code maxPages} calls: the first says how many pages there are, the others are then
+     * asked in parallel. {@code pageCall} gets null for the first page, so a list that fits one page is asked as before.
+     */
+    static <T> Uni<List<T>> allPages(IntFunction<Uni<PageOf<T>>> pageCall, int maxPages, String what) {
+        return classify(pageCall.apply(1)).chain(first -> {
+            int pages = Math.min(first.totalPages(), maxPages);
+            if (pages <= 1) {
+                return Uni.createFrom().item(items(first, what));
+            }
+            if (first.totalPages() > maxPages) {
+                LOG.warnf("%s: %d items in %d pages; only the first %d pages are read", what, first.totalItems(),
+                        first.totalPages(), maxPages);
+            }
+            List<Uni<PageOf<T>>> rest = IntStream.rangeClosed(2, pages).mapToObj(p -> classify(pageCall.apply(p))).toList();
+            return Uni.join().all(rest).andFailFast().map(more -> {
+                List<T> all = new ArrayList<>(first.itemsOrEmpty());
+                more.forEach(page -> all.addAll(page.itemsOrEmpty()));
+                return all;
+            });
+        });
     }
 
     static <T> Uni<T> classify(Uni<T> call) {

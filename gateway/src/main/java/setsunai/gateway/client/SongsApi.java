@@ -19,7 +19,8 @@ public interface SongsApi {
 
     /** Batch lookup: all songs of many titles in one call. */
     @GET
-    Uni<PageOf<SongsSong>> songsOfTitles(@QueryParam("title") List<String> titleSlugs, @QueryParam("size") int size);
+    Uni<PageOf<SongsSong>> songsOfTitles(@QueryParam("title") List<String> titleSlugs, @QueryParam("page") Integer page,
+                                         @QueryParam("size") int size);
 
     /** Songs having any of these moods. */
     @GET

@@ -31,12 +31,16 @@ public class SongsClient {
         return Downstream.optional(api.song(slug));
     }
 
-    /** One page of up to 100 songs used in any of these titles. */
+    /** How many pages of songs one batch of titles may take (their songs rarely fill one). */
+    public static final int MAX_PAGES = 5;
+
+    /** The songs used in any of these titles (up to 100): one call, and one more per further page of songs. */
     public Uni<List<SongsSong>> songsOfTitles(List<String> titleSlugs) {
         if (titleSlugs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Downstream.classify(api.songsOfTitles(titleSlugs, BATCH_SIZE).map(p -> Downstream.items(p, "songs of titles batch")));
+        return Downstream.allPages(page -> api.songsOfTitles(titleSlugs, page == 1 ? null : page, BATCH_SIZE), MAX_PAGES,
+                "songs of titles batch");
     }
 
     public Uni<List<SongsSong>> byMood(List<String> moods) {

@@ -19,6 +19,11 @@ public record SongsSong(
         List<Usage> usages,
         long version) {
 
+    /** The same song, used only in these titles (the gateway leaves out titles a caller excluded). */
+    public SongsSong withUsages(List<Usage> kept) {
+        return new SongsSong(slug, title, nativeTitle, artists, year, single, moods, description, kept, version);
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "Credit")
     public record Credit(String name, String slug, String role) {

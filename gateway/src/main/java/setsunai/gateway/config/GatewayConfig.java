@@ -47,10 +47,6 @@ public interface GatewayConfig {
         @WithDefault("2")
         double songBonus();
 
-        /** How many of the best candidates get their songs looked up (at least the requested limit). */
-        @WithDefault("25")
-        int songPool();
-
         /** How many similar titles the title detail shows. */
         @WithDefault("6")
         int similarLimit();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.api.Playlist;
+import setsunai.gateway.service.Exclusions;
 import setsunai.gateway.service.MoodDef;
 import setsunai.gateway.service.Moods;
 import setsunai.gateway.service.PlaylistService;
@@ -45,7 +47,8 @@ public class PlaylistResource {
                     + "still 200; each anime is then named from the song's usage and `degraded` says why.")
     @APIResponse(responseCode = "200", description = "The playlist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Playlist.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed) or a bad limit.",
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), a bad limit, a malformed "
+            + "exclude value or more than 500 of them.",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad limit", value = ApiDocs.BAD_LIMIT)))
     @APIResponse(responseCode = "503", description = "The songs service is unavailable.",
@@ -55,14 +58,21 @@ public class PlaylistResource {
     public Uni<Playlist> playlist(
             @Parameter(description = "A mood from GET /api/moods.", example = "heartbroken") @PathParam("mood") String mood,
             @Parameter(description = "How many songs, 1 to 100.", example = "30", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "100", defaultValue = "30")) @QueryParam("limit") String limit) {
+                    minimum = "1", maximum = "100", defaultValue = "30")) @QueryParam("limit") String limit,
+            @Parameter(description = "Titles already seen (repeatable, up to 500): slugs "
+                    + "(`5-centimeters-per-second`) or provider ids (`mal:23273`, `anilist:9989`). No track leads to "
+                    + "one of them: their usages are left out, and a song used only in them is not played. A value matching none of the songs' anime is ignored and "
+                    + "listed in `excludeUnmatched`; a value that is neither is a 400. Provider ids need the catalogue "
+                    + "(503 when it is down).", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
+                    examples = @ExampleObject(name = "seen", value = "[\"mal:23273\"]")) @QueryParam("exclude") List<String> exclude) {
         QueryParams params = new QueryParams();
         MoodDef found = moods.find(mood).orElse(null);
         if (found == null) {
             params.error("mood", moods.unknown(mood));
         }
         int size = params.integer("limit", limit, 1, 100, 30);
+        Exclusions excluded = Exclusions.parse(params, exclude);
         params.validate();
-        return playlists.playlist(found, size);
+        return playlists.playlist(found, size, excluded);
     }
 }

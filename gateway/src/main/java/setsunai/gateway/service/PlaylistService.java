@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import setsunai.gateway.api.Playlist;
@@ -18,6 +19,11 @@ import setsunai.gateway.client.SongsSong;
 /**
  * A playlist for a mood: one songs call filtered by the mood's song moods (primary), then one catalogue batch for
  * the anime they come from (secondary: without it, each anime is still named, from the song's usage).
+ * <p>
+ * {@code exclude}: an excluded title is never the anime a track leads to. Its usages are dropped from each song, and a
+ * song left leading nowhere is dropped before the limit, so the playlist stays full when other songs fit. Provider ids
+ * need the titles' externalIds: then the catalogue batch covers the usages of every fitting song (not only of those
+ * picked) and becomes primary, since without it an excluded title could slip through.
  */
 @ApplicationScoped
 public class PlaylistService {
@@ -28,30 +34,61 @@ public class PlaylistService {
     @Inject
     CatalogSource catalog;
 
-    public Uni<Playlist> playlist(MoodDef mood, int limit) {
+    public Uni<Playlist> playlist(MoodDef mood, int limit, Exclusions exclude) {
         return songs.byMood(mood.songMoods()).chain(fetched -> {
-            List<SongsSong> picked = fetched.orUnavailable("The songs service").stream()
+            List<SongsSong> fitting = fetched.orUnavailable("The songs service").stream()
                     .filter(s -> mood.fits(s.moods()))
                     .sorted(Comparator.comparingLong((SongsSong s) -> -matched(s, mood).size())
                             .thenComparing(s -> firstMatchRank(s, mood))
                             .thenComparing(s -> s.title() == null ? "" : s.title().toLowerCase())
                             .thenComparing(SongsSong::slug))
-                    .limit(limit)
                     .toList();
-            List<String> titleSlugs = picked.stream().flatMap(s -> usages(s).stream()).map(SongsSong.Usage::titleSlug)
-                    .filter(Objects::nonNull).distinct().limit(CatalogClient.BATCH_SIZE).toList();
-            return catalog.titles(titleSlugs).map(titles -> {
-                Map<String, CatalogTitle> bySlug = titles.value().stream()
-                        .collect(Collectors.toMap(CatalogTitle::slug, Function.identity(), (a, b) -> a));
-                List<Playlist.Entry> entries = picked.stream().map(s -> new Playlist.Entry(s.slug(), s.title(),
-                        SongPicks.artists(s), s.year(), SongPicks.moods(s), matched(s, mood),
-                        usages(s).stream().map(u -> new Playlist.Anime(u.role(), u.sequence(),
-                                bySlug.containsKey(u.titleSlug()) ? TitleSummary.of(bySlug.get(u.titleSlug()))
-                                        : TitleSummary.named(u.titleSlug(), u.titleName()))).toList())).toList();
-                return new Playlist(mood.name(), mood.description(), entries,
-                        titles.failed() ? List.of(titles.failure()) : List.of());
+            if (!exclude.hasProviderIds()) {
+                List<SongsSong> picked = fitting.stream().map(s -> withoutExcluded(s, exclude::excludesSlug))
+                        .filter(Objects::nonNull).limit(limit).toList();
+                List<String> unmatched = exclude.unmatched(List.of(), usageSlugs(fitting, Integer.MAX_VALUE));
+                return catalog.titles(usageSlugs(picked, CatalogClient.BATCH_SIZE))
+                        .map(titles -> answer(mood, picked, titles, unmatched));
+            }
+            List<String> checked = usageSlugs(fitting, CatalogClient.BATCH_SIZE);
+            return catalog.titles(checked).map(titles -> {
+                Set<String> excluded = titles.orUnavailable("The catalogue (needed to resolve the provider ids in "
+                        + "exclude)").stream().filter(exclude::excludes).map(CatalogTitle::slug).collect(Collectors.toSet());
+                List<SongsSong> picked = fitting.stream()
+                        // past one batch of titles a song's anime could not be checked: left out rather than risked
+                        .filter(s -> usages(s).stream().allMatch(u -> u.titleSlug() == null || checked.contains(u.titleSlug())))
+                        .map(s -> withoutExcluded(s, slug -> excluded.contains(slug) || exclude.excludesSlug(slug)))
+                        .filter(Objects::nonNull).limit(limit).toList();
+                return answer(mood, picked, titles, exclude.unmatched(titles.value(), checked));
             });
         });
+    }
+
+    private Playlist answer(MoodDef mood, List<SongsSong> picked, Fetched<List<CatalogTitle>> titles,
+                            List<String> unmatched) {
+        Map<String, CatalogTitle> bySlug = titles.value().stream()
+                .collect(Collectors.toMap(CatalogTitle::slug, Function.identity(), (a, b) -> a));
+        List<Playlist.Entry> entries = picked.stream().map(s -> new Playlist.Entry(s.slug(), s.title(),
+                SongPicks.artists(s), s.year(), SongPicks.moods(s), matched(s, mood),
+                usages(s).stream().map(u -> new Playlist.Anime(u.role(), u.sequence(),
+                        bySlug.containsKey(u.titleSlug()) ? TitleSummary.of(bySlug.get(u.titleSlug()))
+                                : TitleSummary.named(u.titleSlug(), u.titleName()))).toList())).toList();
+        return new Playlist(mood.name(), mood.description(), entries, unmatched,
+                titles.failed() ? List.of(titles.failure()) : List.of());
+    }
+
+    /** The song without its usages in excluded titles; null when it led only to excluded ones. */
+    private static SongsSong withoutExcluded(SongsSong song, java.util.function.Predicate<String> excluded) {
+        List<SongsSong.Usage> kept = usages(song).stream().filter(u -> !excluded.test(u.titleSlug())).toList();
+        if (kept.size() == usages(song).size()) {
+            return song;
+        }
+        return kept.isEmpty() ? null : song.withUsages(kept);
+    }
+
+    private static List<String> usageSlugs(List<SongsSong> songs, int max) {
+        return songs.stream().flatMap(s -> usages(s).stream()).map(SongsSong.Usage::titleSlug)
+                .filter(Objects::nonNull).distinct().limit(max).toList();
     }
 
     private static List<String> matched(SongsSong song, MoodDef mood) {

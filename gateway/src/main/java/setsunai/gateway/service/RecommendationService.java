@@ -6,15 +6,18 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import setsunai.common.web.Page;
+import setsunai.common.web.PageRequest;
 import setsunai.gateway.api.Degradation;
 import setsunai.gateway.api.Recommendations;
+import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
 import setsunai.gateway.config.GatewayConfig;
 
 /**
- * Recommendations in two downstream calls, whatever the number of titles: one catalogue search for the mood's
- * candidates (primary: without it, 503), then one songs batch for the best of them (secondary: without it, degraded).
+ * Recommendations in two downstream calls, whatever the page: one catalogue search for the mood's candidates
+ * (primary: without it, 503), then one songs batch for all of them (secondary: without it, degraded).
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -28,38 +31,54 @@ public class RecommendationService {
     @Inject
     GatewayConfig config;
 
-    public Uni<Recommendations> recommend(MoodDef mood, List<String> formats, List<String> endings, int limit) {
+    public Uni<Recommendations> recommend(MoodDef mood, List<String> formats, List<String> endings, Exclusions exclude,
+                                          PageRequest page) {
         double tearWeight = config.ranking().tearjerkerWeight();
         List<String> anyTag = mood.tags().keySet().stream().sorted().toList();
         return catalog.candidates(anyTag, formats, endings).chain(fetched -> {
             // re-check what we asked for, so a catalogue that ignored a filter cannot smuggle in unfitting titles
-            List<CatalogTitle> pool = fetched.orUnavailable("The catalogue").stream()
+            List<CatalogTitle> fitting = fetched.orUnavailable("The catalogue").stream()
                     .filter(t -> Ranking.matchesAnyTag(t, mood))
                     .filter(t -> formats.isEmpty() || formats.contains(t.format()))
                     .filter(t -> endings.isEmpty() || endings.contains(t.ending()))
+                    .toList();
+            // excluded before anything is ranked or looked up, so an excluded title takes no place on any page
+            List<String> unmatched = exclude.unmatched(fitting);
+            // every title left is ranked, the best 100 by the catalogue's terms (all of them, unless a mood has more
+            // candidates than that) with their songs: one songs batch, and the same ranking whichever page is asked
+            List<CatalogTitle> ranked = fitting.stream()
+                    .filter(t -> !exclude.excludes(t))
                     .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, mood, tearWeight))
                             .thenComparing(CatalogTitle::slug))
-                    .limit(Math.max(limit, config.ranking().songPool()))
                     .toList();
-            if (pool.isEmpty()) {
-                return Uni.createFrom().item(new Recommendations(mood.name(), List.of(), List.of()));
+            if (ranked.isEmpty()) {
+                return Uni.createFrom().item(answer(mood, List.of(), page, 0, unmatched, List.of()));
             }
-            return songs.songsOfTitles(pool.stream().map(CatalogTitle::slug).toList())
-                    .map(songsOfPool -> rank(mood, pool, songsOfPool, limit));
+            List<String> pool = ranked.stream().limit(CatalogClient.BATCH_SIZE).map(CatalogTitle::slug).toList();
+            return songs.songsOfTitles(pool).map(songsOfPool -> rank(mood, ranked, songsOfPool, page, unmatched));
         });
     }
 
-    private Recommendations rank(MoodDef mood, List<CatalogTitle> pool, Fetched<List<SongsSong>> songsOfPool, int limit) {
+    private Recommendations rank(MoodDef mood, List<CatalogTitle> ranked, Fetched<List<SongsSong>> songsOfPool,
+                                 PageRequest page, List<String> unmatched) {
         List<Degradation> degraded = new ArrayList<>();
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }
-        List<Recommendations.Item> items = pool.stream()
+        List<Recommendations.Item> items = ranked.stream()
                 .map(t -> Ranking.score(t, mood, SongPicks.of(songsOfPool.value(), t.slug(), mood),
                         config.ranking().tearjerkerWeight(), config.ranking().songBonus()))
                 .sorted(Ranking.BEST_FIRST)
-                .limit(limit)
+                .skip(page.offset())
+                .limit(page.size())
                 .toList();
-        return new Recommendations(mood.name(), items, degraded);
+        return answer(mood, items, page, ranked.size(), unmatched, degraded);
+    }
+
+    private static Recommendations answer(MoodDef mood, List<Recommendations.Item> items, PageRequest request,
+                                          long total, List<String> unmatched, List<Degradation> degraded) {
+        Page<Recommendations.Item> page = Page.of(items, request, total);
+        return new Recommendations(mood.name(), items, page.page(), page.size(), page.totalItems(), page.totalPages(),
+                unmatched, degraded);
     }
 }

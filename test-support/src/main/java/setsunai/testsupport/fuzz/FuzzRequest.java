@@ -97,7 +97,8 @@ final class FuzzRequest {
     /**
      * Why Netty's HTTP/1 decoder cannot parse this request (RFC 9112 framing: a method or header name that is not a
      * token, a byte outside visible ASCII in the request target, a control character in a header value, a version
-     * other than HTTP/1.0 or 1.1, a request line or header block past the server's own limits), or null when it can.
+     * other than HTTP/1.0 or 1.1, a request line or header block past the server's own limits, two Content-Lengths that
+ * disagree), or null when it can.
      * Such a request never reaches Quarkus: Vert.x answers it itself (see {@link ResponseChecks#decoderRefusal}).
      */
     String framingViolation(int maxRequestLine, int maxHeaderBlock) {
@@ -141,6 +142,9 @@ final class FuzzRequest {
         String transfer = headerValue("transfer-encoding");
         if (length != null && !length.trim().matches("\\d+") || transfer != null && !transfer.trim().equalsIgnoreCase("chunked")) {
             return "body framing that is not a length or plain chunked";
+        }
+        if (length != null && body != null && !chunked && !length.trim().equals(String.valueOf(body.length))) {
+            return "a Content-Length that contradicts the one sent with the body"; // Netty refuses the two values
         }
         return null;
     }

@@ -1,0 +1,28 @@
+package setsunai.gateway.api;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The parameters of GET /api/recommendations as a JSON body (POST), for exclude lists too long for a URL. Read
+ * strictly by RecommendationResource: a field it does not know is a 400 naming it (a typo such as "exlude" would
+ * otherwise silently exclude nothing).
+ */
+@Schema(name = "RecommendationQuery", description = "The query parameters of GET /api/recommendations, as JSON.",
+        examples = "{\"mood\": \"heartbroken\", \"format\": [\"TV\"], \"exclude\": [\"5-centimeters-per-second\", \"mal:23273\"], "
+                + "\"page\": 1, \"size\": 10}")
+public record RecommendationQuery(
+        @Schema(description = "A mood from GET /api/moods.", required = true, examples = "heartbroken") String mood,
+        @Schema(description = "Only these formats: MOVIE, TV, OVA, ONA, SPECIAL.", examples = "[\"TV\"]") List<String> format,
+        @Schema(description = "Only these endings: TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", examples = "[\"BITTERSWEET\"]") List<String> ending,
+        @Schema(description = "Titles to leave out, up to 500: slugs or provider ids (`mal:23273`, `anilist:9989`).",
+                examples = "[\"5-centimeters-per-second\", \"mal:23273\"]") List<String> exclude,
+        @Schema(description = "1-based page number.", examples = "1") Integer page,
+        @Schema(description = "Page size, 1 to 100 (default 10).", examples = "10") Integer size,
+        @Schema(description = "The older name of `size` (1 to 50); if both are given they must be equal.", examples = "10") Integer limit) {
+
+    /** The field names, in the order above: anything else in a body is a mistake. */
+    public static final java.util.Set<String> FIELDS = java.util.Arrays.stream(RecommendationQuery.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName)
+            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+}

@@ -1,0 +1,60 @@
+package setsunai.gateway.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import setsunai.common.problem.InvalidInputException;
+import setsunai.common.web.QueryParams;
+import setsunai.gateway.client.CatalogTitle;
+
+class ExclusionsTest {
+
+    @Test
+    void valuesAreSlugsOrKnownProviderIdsNormalized() {
+        assertEquals("your-lie-in-april", Exclusions.normalize("your-lie-in-april"));
+        assertEquals("mal:23273", Exclusions.normalize("MAL:023273"));
+        assertEquals("anilist:20665", Exclusions.normalize("anilist:20665"));
+        for (String bad : List.of("imdb:1", "mal:", "mal:-1", "mal:1.5", "Your-Lie", "a--b", "mal:1234567890123", "")) {
+            assertNull(Exclusions.normalize(bad), bad);
+        }
+    }
+
+    @Test
+    void parseCollectsOneErrorNamingTheBadValuesAndDropsDuplicates() {
+        QueryParams params = new QueryParams();
+        Exclusions parsed = Exclusions.parse(params, List.of(" mal:1 ", "mal:01", "toradora", "toradora"));
+        params.validate();
+        assertEquals(List.of("mal:1", "toradora"), List.copyOf(parsed.values()));
+
+        QueryParams bad = new QueryParams();
+        Exclusions.parse(bad, List.of("ok", "imdb:1", "NO"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, bad::validate);
+        assertEquals("exclude", e.errors().get(0).field());
+        assertTrue(e.errors().get(0).message().startsWith("'imdb:1', 'NO' are neither"), e.errors().get(0).message());
+    }
+
+    @Test
+    void providerIdsMatchTheTitlesExternalIdsWhateverTheirJsonType() {
+        Exclusions exclude = Exclusions.parse(new QueryParams(), List.of("mal:1689", "anilist:20665", "mal:999999"));
+        CatalogTitle fiveCm = title("5-centimeters-per-second", Map.of("mal", 1689, "anilist", 1689));
+        CatalogTitle lie = title("your-lie-in-april", Map.of("mal", "23273", "anilist", 20665L));
+        CatalogTitle noIds = title("kimi-ni-todoke", null);
+        assertTrue(exclude.excludes(fiveCm));
+        assertTrue(exclude.excludes(lie));
+        assertFalse(exclude.excludes(noIds));
+        // the AniList id of 5cm is 1689 too, but only mal:1689 was given; 999999 is nobody here
+        assertEquals(List.of("mal:999999"), exclude.unmatched(List.of(fiveCm, lie, noIds)));
+        assertEquals(List.of(), Exclusions.NONE.unmatched(List.of(fiveCm)));
+    }
+
+    private static CatalogTitle title(String slug, Map<String, Object> ids) {
+        return new CatalogTitle(slug, slug, null, null, "TV", 12, 2010, null, null, null, null, null, List.of("grief"),
+                "TRAGIC", 8, List.of(), ids, 1);
+    }
+}
