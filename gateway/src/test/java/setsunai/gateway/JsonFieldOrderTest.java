@@ -31,7 +31,9 @@ class JsonFieldOrderTest extends GatewayTestBase {
         JsonNode answer = JSON.readTree(given().get("/api/recommendations?mood=heartbroken")
                 .then().statusCode(200).extract().asByteArray());
 
-        assertEquals(List.of("mood", "items", "degraded"), keys(answer));
+        assertEquals(List.of("mood", "items", "page", "size", "totalItems", "totalPages", "excludeUnmatched", "degraded"),
+                keys(answer));
+        assertEquals(components(Recommendations.class), keys(answer));
         JsonNode item = answer.get("items").get(0);
         assertEquals(List.of("title", "score", "reasons", "songs"), keys(item));
         assertEquals(components(Recommendations.Item.class), keys(item));
