@@ -1,11 +1,14 @@
 package setsunai.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Titles for a mood, best first, with the songs that go with them.")
 public record Recommendations(
-        @Schema(examples = "heartbroken") String mood,
+        @Schema(description = "The mood asked for; for a `feeling`, the strongest mood read in it.", examples = "heartbroken") String mood,
+        @Schema(description = "Only for a `feeling`: the moods it was read as and the words that decided it.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Interpretation interpretation,
         List<Item> items,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.") List<Degradation> degraded) implements Composite {
 
