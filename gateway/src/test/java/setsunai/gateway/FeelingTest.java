@@ -133,4 +133,14 @@ class FeelingTest extends GatewayTestBase {
                 .body("errors[0].message", containsString("at least one letter or digit"));
         wireMock.verify(0, getRequestedFor(anyUrl()));
     }
+
+    @Test
+    void theSpecDescribesFeelingAndInterpretationWithExamples() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/recommendations'.get.parameters.find { it.name == 'feeling' }.examples.negation.value",
+                        equalTo("not sad anymore, ready to move on"))
+                .body("paths.'/api/recommendations'.get.parameters.find { it.name == 'mood' }.required", nullValue())
+                .body("components.schemas.Interpretation.properties.moods.items.'$ref'", containsString("MoodRead"))
+                .body("components.schemas.MoodRead.properties.matched.examples[0]", contains("dumped"));
+    }
 }
