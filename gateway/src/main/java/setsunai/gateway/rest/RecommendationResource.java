@@ -56,7 +56,9 @@ public class RecommendationResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
                     schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Recommendations> recommend(
-            @Parameter(description = "A mood from GET /api/moods. Give either `mood` or `feeling`.", example = "heartbroken") @QueryParam("mood") String mood,
+            // no example value here: "Try it out" fills in every example, and mood and feeling together are a 400
+            @Parameter(description = "A mood from GET /api/moods, e.g. `heartbroken`. Give either `mood` or `feeling`.")
+            @QueryParam("mood") String mood,
             @Parameter(description = "Instead of `mood`: how you feel, in your own words (at most 200 characters). "
                     + "It is read as one or more moods from a weighted lexicon in the gateway's configuration "
                     + "(negation, several moods at once, inflections: `dumped`, `dumping`); the answer's "
