@@ -180,11 +180,19 @@ public class Feelings {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> kept.put(e.getKey(), e.getValue()));
         double total = kept.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<Interpretation.MoodRead> moods = kept.entrySet().stream()
-                .map(e -> new Interpretation.MoodRead(e.getKey(), Math.round(e.getValue() / total * 100) / 100.0,
-                        List.copyOf(matched.get(e.getKey()))))
-                .toList();
-        return new Interpretation(moods, List.copyOf(negatedCues));
+        List<Interpretation.MoodRead> moods = new ArrayList<>();
+        double others = 0;
+        for (Map.Entry<String, Double> e : kept.entrySet()) {
+            // two decimals each; the strongest takes what rounding left, so the weights add up to exactly 1
+            double weight = moods.isEmpty() ? 0 : Math.round(e.getValue() / total * 100) / 100.0;
+            others += weight;
+            moods.add(new Interpretation.MoodRead(e.getKey(), weight, List.copyOf(matched.get(e.getKey()))));
+        }
+        if (!moods.isEmpty()) {
+            Interpretation.MoodRead first = moods.get(0);
+            moods.set(0, new Interpretation.MoodRead(first.name(), Math.round((1 - others) * 100) / 100.0, first.matched()));
+        }
+        return new Interpretation(List.copyOf(moods), List.copyOf(negatedCues));
     }
 
     /** The number of words of the longest entry of {@code phrases} starting at {@code from}; 0 when none does. */
