@@ -66,7 +66,8 @@ class DatasetIntegrityTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(56, titles.size(), "titles in the dataset");
+        // The five articles' 56 titles at least; the catalogue grows (issue 15).
+        assertTrue(titles.size() >= 56, "titles in the dataset: " + titles.size());
         assertFalse(knownTags.isEmpty());
     }
 

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,20 +25,15 @@ import setsunai.common.vocabulary.UsageRole;
 class DatasetIntegrityTest {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    // Surefire runs in the module directory, next to the catalogue's module.
-    private static final Path SONGS = Path.of("src/main/resources/dataset/songs.json");
-    private static final Path TITLES = Path.of("../catalog-service/src/main/resources/dataset/titles.json");
 
     private static List<JsonNode> songs;
     private static Set<String> titleSlugs;
 
     @BeforeAll
-    static void read() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        songs = new ArrayList<>();
-        mapper.readTree(Files.readString(SONGS)).forEach(songs::add);
+    static void read() {
+        songs = CuratedSongs.songs();
         titleSlugs = new HashSet<>();
-        mapper.readTree(Files.readString(TITLES)).forEach(title -> titleSlugs.add(title.path("slug").asText()));
+        CuratedSongs.readAll(CuratedSongs.TITLES).forEach(title -> titleSlugs.add(title.path("slug").asText()));
     }
 
     @Test

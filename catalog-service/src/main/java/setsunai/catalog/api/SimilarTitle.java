@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SimilarTitle(
         @JsonUnwrapped TitleView titleView,
         @Schema(description = "0 to 1: 80% theme overlap (rare themes weigh more), 15% same ending, 5% same format.",
-                examples = "0.742") double similarity,
-        @Schema(description = "Tags both titles have.", examples = "[\"first-love\", \"long-distance\"]")
+                examples = "0.742", minimum = "0", maximum = "1", required = true) double similarity,
+        @Schema(description = "Tags both titles have.", examples = "[\"first-love\", \"long-distance\"]", required = true)
         List<String> sharedTags) {
 }

@@ -15,6 +15,8 @@ final class ApiDocs {
     static final String NOT_MODIFIED = "The ETag sent in If-None-Match still matches; no body.";
     static final String PAGE = "1-based page number.";
     static final String SIZE = "Page size, 1 to 100.";
+    /** QueryParams.page: the largest page whose offset still fits an int. */
+    static final String MAX_PAGE = "21474836";
     static final String BAD_REQUEST_EXAMPLE = """
             {"type":"about:blank","title":"Bad Request","status":400,
              "detail":"format: unknown value 'FILM'; allowed values: MOVIE, TV, OVA, ONA, SPECIAL",

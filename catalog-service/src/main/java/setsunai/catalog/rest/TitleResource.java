@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
@@ -58,6 +60,12 @@ public class TitleResource {
 
     static final int MAX_BATCH = 100;
 
+    /** Two NDJSON lines; ImportExampleFilter keeps them as one text in the OpenAPI document. */
+    static final String IMPORT_EXAMPLE = """
+            {"slug":"my-title","title":"My Title","format":"TV","tags":["grief"],"ending":"OPEN","tearjerker":6}
+            {"slug":"another-title","title":"Another Title","format":"MOVIE","tags":["first-love"],"ending":"HOPEFUL","tearjerker":4}
+            """;
+
     @Inject
     TitleService service;
 
@@ -66,58 +74,89 @@ public class TitleResource {
 
     /** Page type with a concrete item type, for the OpenAPI schema. */
     @Schema(name = "TitlePage", description = "One page of titles.")
-    public record TitlePage(List<TitleView> items, int page, int size, long totalItems, int totalPages) {
+    public record TitlePage(
+            @Schema(required = true) List<TitleView> items,
+            @Schema(required = true, examples = "1") int page,
+            @Schema(required = true, examples = "20") int size,
+            @Schema(required = true, examples = "57") long totalItems,
+            @Schema(required = true, examples = "3") int totalPages) {
     }
 
     @Schema(name = "SimilarTitlePage", description = "One page of similar titles, most similar first.")
-    public record SimilarTitlePage(List<SimilarTitle> items, int page, int size, long totalItems, int totalPages) {
+    public record SimilarTitlePage(
+            @Schema(required = true) List<SimilarTitle> items,
+            @Schema(required = true, examples = "1") int page,
+            @Schema(required = true, examples = "10") int size,
+            @Schema(required = true, examples = "14") long totalItems,
+            @Schema(required = true, examples = "2") int totalPages) {
     }
 
     @GET
+    @SecurityRequirements
     @Tag(name = "Titles", description = "Search, browse and read anime titles, and find similar ones.")
-    @Operation(summary = "Search and browse titles",
+    @Operation(operationId = "searchTitles", summary = "Search and browse titles",
             description = "Full-text search over English, native and alternative titles and the synopsis "
                     + "(case- and accent-insensitive, typo-tolerant), with filters. Filters combine with AND; repeatable "
                     + "ones take several values (`format=TV&format=MOVIE`). Repeat `slug` (up to 100) for a batch lookup "
                     + "in one call: unknown slugs are simply absent. Answers a page with a `Link` header "
                     + "(first, prev, next, last).")
     @APIResponse(responseCode = "200", description = "A page of titles.",
-            headers = {@Header(name = "Link", description = "RFC 8288 links: first, prev, next, last."),
-                    @Header(name = "ETag", description = "Send it back in If-None-Match to get a 304.")},
+            headers = {@Header(name = "Link", description = "RFC 8288 links: first, prev, next, last.",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "Send it back in If-None-Match to get a 304.",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitlePage.class)))
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE)))
+    // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response search(
             @Parameter(description = "Search text (up to 200 characters): words of a title in any of its names, or of "
                     + "the synopsis; `-word` excludes a word. Case and accents do not matter; when the words match nothing, titles "
                     + "close to the text despite typos are returned instead. Default sort becomes relevance.",
                     example = "violet evergarden") @QueryParam("q") String q,
             @Parameter(description = "Release format; repeatable (any of).",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class)) @QueryParam("format") List<String> format,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class),
+                    examples = @ExampleObject(name = "TV or film", value = "[\"TV\", \"MOVIE\"]"))
+            @QueryParam("format") List<String> format,
             @Parameter(description = "Tag from GET /api/tags; repeatable, a title must have **all** of them.",
-                    example = "terminal-illness") @QueryParam("tag") List<String> tag,
+                    examples = @ExampleObject(name = "one tag", value = "[\"letters\"]")) @QueryParam("tag") List<String> tag,
             @Parameter(description = "Tag; repeatable, a title must have **at least one** of them (e.g. the tags of a "
-                    + "mood, in one call).", example = "grief") @QueryParam("anyTag") List<String> anyTag,
-            @Parameter(description = "Tag; repeatable, titles with any of them are left out.", example = "war")
+                    + "mood, in one call).", examples = @ExampleObject(name = "either tag", value = "[\"grief\", \"death\"]"))
+            @QueryParam("anyTag") List<String> anyTag,
+            @Parameter(description = "Tag; repeatable, titles with any of them are left out.",
+                    examples = @ExampleObject(name = "no cheating", value = "[\"cheating\"]"))
             @QueryParam("excludeTag") List<String> excludeTag,
             @Parameter(description = "How the story ends; repeatable (any of).",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class)) @QueryParam("ending") List<String> ending,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class),
+                    examples = @ExampleObject(name = "hopeful or bittersweet", value = "[\"HOPEFUL\", \"BITTERSWEET\"]"))
+            @QueryParam("ending") List<String> ending,
             @Parameter(description = "Studio name, case- and accent-insensitive (see GET /api/studios).",
                     example = "Kyoto Animation") @QueryParam("studio") String studio,
-            @Parameter(description = "Released in or after this year.", example = "2010") @QueryParam("yearFrom") String yearFrom,
-            @Parameter(description = "Released in or before this year.", example = "2020") @QueryParam("yearTo") String yearTo,
-            @Parameter(description = "Tearjerker score at least this (1 to 10).", example = "8")
+            @Parameter(description = "Released in or after this year.", example = "2000",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
+            @QueryParam("yearFrom") String yearFrom,
+            @Parameter(description = "Released in or before this year.", example = "2020",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
+            @QueryParam("yearTo") String yearTo,
+            @Parameter(description = "Tearjerker score at least this (1 to 10).", example = "7",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10"))
             @QueryParam("minTearjerker") String minTearjerker,
-            @Parameter(description = "Batch lookup: a title slug, repeatable up to 100 times.", example = "your-lie-in-april")
+            @Parameter(description = "Batch lookup: a title slug, repeatable up to 100 times.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
+                    examples = @ExampleObject(name = "two titles", value = "[\"violet-evergarden\", \"your-lie-in-april\"]"))
             @QueryParam("slug") List<String> slug,
             @Parameter(description = "`relevance` (the default with `q`: the exact English title first, then titles with all the words in "
                     + "one of their names, then the other matches; by title within each), `title` (the default "
                     + "otherwise), `year`, `tearjerker`; prefix `-` for descending, e.g. `-tearjerker` for the "
-                    + "hardest-hitting first. Ties are broken by title.", example = "-tearjerker") @QueryParam("sort") String sort,
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE, example = "20") @QueryParam("size") String size,
+                    + "hardest-hitting first. Ties are broken by title.", example = "-tearjerker",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "-relevance", "title", "-title",
+                            "year", "-year", "tearjerker", "-tearjerker"})) @QueryParam("sort") String sort,
+            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = ApiDocs.MAX_PAGE, defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE, example = "20", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         String text = params.searchText("q", q);
@@ -150,11 +189,13 @@ public class TitleResource {
 
     @GET
     @Path("/{slug}")
+    @SecurityRequirements
     @Tag(name = "Titles")
-    @Operation(summary = "One title", description = "The title with its facts and emotional facets. The ETag is the "
+    @Operation(operationId = "getTitle", summary = "One title", description = "The title with its facts and emotional facets. The ETag is the "
             + "title's version: send it in If-None-Match for a 304, or in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The title.",
-            headers = @Header(name = "ETag", description = "The title's version, e.g. \"3\"."),
+            headers = @Header(name = "ETag", description = "The title's version, e.g. \"3\".",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
@@ -165,19 +206,24 @@ public class TitleResource {
 
     @GET
     @Path("/{slug}/similar")
+    @SecurityRequirements
     @Tag(name = "Titles")
-    @Operation(summary = "Titles similar to one title", description = "Titles sharing at least one theme, most similar "
+    @Operation(operationId = "listSimilarTitles", summary = "Titles similar to one title", description = "Titles sharing at least one theme, most similar "
             + "first. `similarity` (0 to 1) is 80% theme overlap (rare themes weigh more than common ones, and unrelated "
             + "themes lower it), 15% the same ending and 5% the same format; `sharedTags` says which themes match.")
     @APIResponse(responseCode = "200", description = "A page of similar titles.",
+            headers = @Header(name = "Link", description = "RFC 8288 links: first, prev, next, last.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SimilarTitlePage.class)))
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND)
     public Response similar(
             @Parameter(description = "Title slug.", example = "your-lie-in-april") @PathParam("slug") String slug,
-            @Parameter(description = ApiDocs.PAGE, example = "1") @QueryParam("page") String page,
-            @Parameter(description = ApiDocs.SIZE + " Default 10.", example = "10") @QueryParam("size") String size,
+            @Parameter(description = ApiDocs.PAGE, example = "1", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = ApiDocs.MAX_PAGE, defaultValue = "1")) @QueryParam("page") String page,
+            @Parameter(description = ApiDocs.SIZE + " Default 10.", example = "10", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "10")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         PageRequest pageRequest = new PageRequest(
@@ -192,11 +238,13 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Editing", description = "Editor-only writes: a bearer JWT with `editor` in its groups claim.")
-    @Operation(summary = "Create a title", description = "Editors only (bearer JWT with `editor` in groups). "
+    @Operation(operationId = "createTitle", summary = "Create a title", description = "Editors only (bearer JWT with `editor` in groups). "
             + "Answers 201 with the title, its Location and its ETag.")
     @APIResponse(responseCode = "201", description = "Created.",
-            headers = {@Header(name = "Location", description = "URL of the new title."),
-                    @Header(name = "ETag", description = "Its version, for a later If-Match.")},
+            headers = {@Header(name = "Location", description = "URL of the new title.",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = "Its version, for a later If-Match.",
+                            schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST + " Also malformed JSON.")
     @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -219,11 +267,11 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Editing")
-    @Operation(summary = "Replace a title", description = "Editors only. Send the whole title (as for POST; the slug "
+    @Operation(operationId = "replaceTitle", summary = "Replace a title", description = "Editors only. Send the whole title (as for POST; the slug "
             + "must stay the same) with `If-Match` set to the ETag of your last GET: 428 without it, 412 if someone "
             + "changed the title since, so no edit silently overwrites another.")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged); the new ETag is in the header.",
-            headers = @Header(name = "ETag", description = "The new version."),
+            headers = @Header(name = "ETag", description = "The new version.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleView.class)))
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -247,7 +295,7 @@ public class TitleResource {
     @Path("/{slug}")
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
+    @Operation(operationId = "deleteTitle", summary = "Delete a title", description = "Editors only. With `If-Match`, only if the title is still "
             + "at that version. Songs that point at the slug keep pointing at it; the gateway reports them as unknown.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED)
@@ -267,7 +315,7 @@ public class TitleResource {
     @RolesAllowed("editor")
     @Consumes(NdjsonLines.MEDIA_TYPE)
     @Tag(name = "Editing")
-    @Operation(summary = "Import titles (NDJSON)", description = "Editors only. One title per line, in the TitleInput "
+    @Operation(operationId = "importTitles", summary = "Import titles (NDJSON)", description = "Editors only. One title per line, in the TitleInput "
             + "shape; upserts by slug. Each line is stored on its own, so a bad line never loses the good ones: the "
             + "answer counts created, updated and unchanged titles and lists every rejected line with its errors.")
     @APIResponse(responseCode = "200", description = "What the import did.",
@@ -282,10 +330,8 @@ public class TitleResource {
     public ImportReport importTitles(
             @RequestBody(description = "One JSON title per line.", required = true,
                     content = @Content(mediaType = NdjsonLines.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "two titles", value = """
-                                    {"slug":"my-title","title":"My Title","format":"TV","tags":["grief"],"ending":"OPEN","tearjerker":6}
-                                    {"slug":"another-title","title":"Another Title","format":"MOVIE","tags":["first-love"],"ending":"HOPEFUL","tearjerker":4}""")))
-            String body) {
+                            examples = @ExampleObject(name = ImportExampleFilter.NAME, value = IMPORT_EXAMPLE)))
+            InputStream body) {
         return editor.importLines(body);
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.StaleStateException;
@@ -24,6 +25,7 @@ import setsunai.common.problem.Problem;
 import setsunai.common.problem.ProblemException;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.ImportReport.Outcome;
+import setsunai.common.web.NdjsonChunks;
 import setsunai.common.web.NdjsonLines;
 import setsunai.common.web.Preconditions;
 
@@ -109,49 +111,64 @@ public class TitleEditor {
      * line, each in its own transaction, so a failing write never loses the good lines around it.
      */
     @CacheInvalidateAll(cacheName = "search-totals")
-    public ImportReport importLines(String body) {
-        List<NdjsonLines.Line<TitleInput>> lines = NdjsonLines.read(body, TitleInput.class, mapper, validator);
+    public ImportReport importLines(InputStream body) {
+        // The body is read as it arrives, a chunk's worth of lines at a time: memory holds one chunk, not the body.
+        NdjsonChunks<TitleInput> reader = new NdjsonChunks<>(body, TitleInput.class, mapper, validator);
         List<String> known = vocabulary.tagSlugs();
-        Result[] results = new Result[lines.size()];
+        ImportReport.Tally tally = new ImportReport.Tally();
+        // The lines read since the last stored chunk, with what became of them (null while not stored yet).
+        List<NdjsonLines.Line<TitleInput>> lines = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         List<Integer> chunk = new ArrayList<>();
         List<TitleInput> inputs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            NdjsonLines.Line<TitleInput> line = lines.get(i);
-            if (!line.valid()) {
-                results[i] = new Result(null, line.errors());
-                continue;
-            }
-            try {
-                inputs.add(checked(line.value(), known));
-                chunk.add(i);
-            } catch (InvalidInputException e) {
-                results[i] = new Result(null, e.errors());
-            }
-            if (chunk.size() == IMPORT_CHUNK) {
-                store(lines, chunk, inputs, results);
+        for (var batch = reader.next(IMPORT_CHUNK); !batch.isEmpty(); batch = reader.next(IMPORT_CHUNK)) {
+            for (NdjsonLines.Line<TitleInput> line : batch) {
+                int i = lines.size();
+                lines.add(line);
+                results.add(null);
+                if (!line.valid()) {
+                    results.set(i, new Result(null, line.errors()));
+                    continue;
+                }
+                try {
+                    inputs.add(checked(line.value(), known));
+                    chunk.add(i);
+                } catch (InvalidInputException e) {
+                    results.set(i, new Result(null, e.errors()));
+                }
+                if (chunk.size() == IMPORT_CHUNK) {
+                    store(lines, chunk, inputs, results);
+                    tally(lines, results, tally);
+                }
             }
         }
         store(lines, chunk, inputs, results);
-        ImportReport.Tally tally = new ImportReport.Tally();
-        for (int i = 0; i < lines.size(); i++) {
-            if (results[i].outcome() != null) {
-                tally.count(results[i].outcome());
-            } else {
-                tally.reject(lines.get(i).number(), lines.get(i).slug(), results[i].errors());
-            }
-        }
+        tally(lines, results, tally);
         return tally.report();
     }
 
+    /** Counts the lines read so far, in line order, and forgets them. */
+    private static void tally(List<NdjsonLines.Line<TitleInput>> lines, List<Result> results, ImportReport.Tally tally) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (results.get(i).outcome() != null) {
+                tally.count(results.get(i).outcome());
+            } else {
+                tally.reject(lines.get(i).number(), lines.get(i).slug(), results.get(i).errors());
+            }
+        }
+        lines.clear();
+        results.clear();
+    }
+
     private void store(List<NdjsonLines.Line<TitleInput>> lines, List<Integer> chunk, List<TitleInput> inputs,
-                       Result[] results) {
+                       List<Result> results) {
         if (chunk.isEmpty()) {
             return;
         }
         try {
             List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> writes.write(inputs));
             for (int j = 0; j < chunk.size(); j++) {
-                results[chunk.get(j)] = new Result(outcomes.get(j), null);
+                results.set(chunk.get(j), new Result(outcomes.get(j), null));
             }
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.isCause(e)) {
@@ -161,8 +178,8 @@ public class TitleEditor {
                 TitleInput input = inputs.get(j);
                 int index = chunk.get(j);
                 try {
-                    results[index] = new Result(QuarkusTransaction.requiringNew()
-                            .call(() -> writes.write(List.of(input))).get(0), null);
+                    results.set(index, new Result(QuarkusTransaction.requiringNew()
+                            .call(() -> writes.write(List.of(input))).get(0), null));
                 } catch (RuntimeException lineFailure) {
                     if (DatabaseUnavailable.isCause(lineFailure)) {
                         throw lineFailure;
@@ -170,8 +187,8 @@ public class TitleEditor {
                     LOG.warnf(lineFailure, "Import line %d (%s) could not be stored", lines.get(index).number(),
                             input.slug());
                     // The database's own text (SQL, constraints) goes to the log, not to the editor.
-                    results[index] = new Result(null, List.of(new Problem.FieldError("", "could not be stored; retry "
-                            + "the line, and report it (with the X-Request-Id header) if it fails again")));
+                    results.set(index, new Result(null, List.of(new Problem.FieldError("", "could not be stored; retry "
+                            + "the line, and report it (with the X-Request-Id header) if it fails again"))));
                 }
             }
         }

@@ -26,13 +26,13 @@ public class SimilarTitles {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TitleFacets facets;
+
     /** Candidates sampled for the first floor: enough for a good one, a few % of a pass at 100k titles. */
     private static final int SIMILAR_SAMPLE = 2000;
     /** Scores are rounded to 3 decimals before ranking, so a candidate within 0.001 of a floor can still tie it. */
     private static final double SIMILAR_ROUNDING = 0.0011;
-
-    private record Survivors(long total, Long[][] rows) {
-    }
 
     /**
      * Titles sharing at least one tag with the given one, scored 0..1:
@@ -41,10 +41,11 @@ public class SimilarTitles {
      * 15% the same ending, 5% the same format (so the film of a series still ranks above a series that merely
      * shares the format). {@code total} counts every title sharing a tag.
      *
-     * <p>Exact, without scoring every candidate (about 70% of a large catalogue): the best score of a small sample
-     * is a floor the page must reach; one pass over the narrow title_facet rows counts the candidates and keeps only
-     * those whose {@link SimilarityScore#upperBound} reaches the floor (a bit count per row); those few are scored,
-     * and only the ones that can be on the page are ranked and rounded in SQL.
+     * <p>Exact, without scoring every candidate (about 70% of a large catalogue) and without a pass over the table:
+     * the candidates are this instance's copy of title_facet ({@link TitleFacets}, brought up to date first). The
+     * best score of a small sample is a floor the page must reach; one pass over the copy counts the candidates and
+     * keeps only those whose {@link SimilarityScore#upperBound} reaches the floor (a bit count per entry); those few
+     * are scored, and only the ones that can be on the page are ranked and rounded in SQL.
      */
     public SimilarPage similar(long titleId, int limit, long offset) {
         return similar(titleId, limit, offset, SIMILAR_SAMPLE);
@@ -53,24 +54,161 @@ public class SimilarTitles {
     /** With a given sample size: tests use tiny ones, so that the first floor is weak and the bounds do the work. */
     SimilarPage similar(long titleId, int limit, long offset, int sample) {
         try (Connection connection = dataSource.getConnection()) {
+            TitleFacets.Facets copy = facets.current(connection);
             SimilarityScore source = similarSource(connection, titleId);
             if (source == null) {
                 return new SimilarPage(List.of(), 0);
             }
+            Candidates candidates = new Candidates(copy, titleId, source);
             long wanted = offset + limit;
             // A deep page samples as deep, so its floor is as good and a page past the end needs no pass at all.
             long sampleSize = Math.max(sample, wanted);
-            List<double[]> sampled = similarSample(connection, titleId, source, sampleSize);
-            long candidates = sampled.stream().mapToLong(s -> (long) s[1]).sum();
-            if (candidates < sampleSize && offset >= candidates) {
-                return new SimilarPage(List.of(), candidates);
+            double[] sampled = candidates.sample(sampleSize);
+            if (sampled.length < sampleSize && offset >= sampled.length) {
+                return new SimilarPage(List.of(), sampled.length);
             }
             double floor = nthBest(sampled, wanted) - SIMILAR_ROUNDING;
-            Survivors survivors = similarSurvivors(connection, titleId, source, source.minShared(floor));
-            List<Long> contenders = contenders(source, survivors.rows(), wanted);
-            return new SimilarPage(similarPage(connection, source, contenders, limit, offset), survivors.total());
+            List<Long> contenders = candidates.contenders(source.minShared(floor), wanted);
+            return new SimilarPage(similarPage(connection, source, contenders, limit, offset), candidates.total);
         } catch (SQLException e) {
             throw new IllegalStateException("Similar titles failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The n-th best of these scores; minus infinity when there are fewer than n. */
+    private static double nthBest(double[] scores, long n) {
+        if (scores.length < n) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length - (int) n];
+    }
+
+    /** The titles sharing a tag with the source, in the copy's (id) order, as the score sees them. */
+    private static final class Candidates {
+        private final TitleFacets.Facets copy;
+        private final long titleId;
+        private final SimilarityScore source;
+        private final int ending;
+        private final int format;
+        long total;
+
+        Candidates(TitleFacets.Facets copy, long titleId, SimilarityScore source) {
+            this.copy = copy;
+            this.titleId = titleId;
+            this.source = source;
+            this.ending = copy.code(source.ending);
+            this.format = copy.code(source.format);
+        }
+
+        private boolean candidate(int i) {
+            return (copy.masks()[i] & source.mask) != 0 && copy.ids()[i] != titleId;
+        }
+
+        private double score(int i) {
+            return source.score(copy.masks()[i], copy.tagCounts()[i], copy.endings()[i] == ending,
+                    copy.formats()[i] == format);
+        }
+
+        /** Exact scores of the first {@code size} candidates (all of them when there are fewer). */
+        double[] sample(long size) {
+            double[] scores = new double[(int) Math.min(size, copy.size())];
+            int n = 0;
+            for (int i = 0; i < copy.size() && n < scores.length; i++) {
+                if (candidate(i)) {
+                    scores[n++] = score(i);
+                }
+            }
+            return Arrays.copyOf(scores, n);
+        }
+
+        /**
+         * One pass: counts the candidates ({@link #total}) and scores those sharing enough tags (minShared, by tag
+         * count and ending) to reach the floor; returns the ids that can be among the first {@code wanted}: the
+         * n-th best exact score, less rounding, or better. The pass reads the bitsets of the source's tags, 64
+         * titles a word: their union counts the candidates, and a bit-sliced count of the tags each title shares
+         * leaves only the titles sharing at least the fewest tags any candidate needs, checked one by one.
+         */
+        List<Long> contenders(int[] minShared, long wanted) {
+            int least = Integer.MAX_VALUE;
+            for (int min : minShared) {
+                least = Math.min(least, min);
+            }
+            List<long[]> sets = new ArrayList<>();
+            for (int bit : source.bits) {
+                if (copy.byTag()[bit] != null) {
+                    sets.add(copy.byTag()[bit]);
+                }
+            }
+            long[] masks = copy.masks();
+            short[] tagCounts = copy.tagCounts();
+            byte[] endings = copy.endings();
+            int self = Arrays.binarySearch(copy.ids(), titleId);
+            // planes[p]: bit p of how many of the source's tags each title of the word has.
+            long[] planes = new long[32 - Integer.numberOfLeadingZeros(Math.max(sets.size(), 1))];
+            int[] survivors = new int[64];
+            double[] scores = new double[64];
+            int n = 0;
+            long count = 0;
+            int words = (copy.size() + 63) >>> 6;
+            for (int w = 0; w < words; w++) {
+                long any = 0;
+                Arrays.fill(planes, 0);
+                for (long[] set : sets) {
+                    long carry = set[w];
+                    any |= carry;
+                    for (int p = 0; p < planes.length && carry != 0; p++) {
+                        long next = planes[p] & carry;
+                        planes[p] ^= carry;
+                        carry = next;
+                    }
+                }
+                if (self >= 0 && self >>> 6 == w) {
+                    any &= ~(1L << self);
+                }
+                count += Long.bitCount(any);
+                for (long enough = any & atLeast(planes, least); enough != 0; enough &= enough - 1) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(enough);
+                    int c = Math.min(tagCounts[i], SimilarityScore.MAX_TAG_COUNT);
+                    if (Long.bitCount(masks[i] & source.mask) >= minShared[c * 2 + (endings[i] == ending ? 1 : 0)]) {
+                        if (n == survivors.length) {
+                            survivors = Arrays.copyOf(survivors, n * 2);
+                            scores = Arrays.copyOf(scores, n * 2);
+                        }
+                        survivors[n] = i;
+                        scores[n++] = score(i);
+                    }
+                }
+            }
+            total = count;
+            double floor = n > wanted ? nthBest(Arrays.copyOf(scores, n), wanted) - SIMILAR_ROUNDING
+                    : Double.NEGATIVE_INFINITY;
+            List<Long> ids = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (scores[k] >= floor) {
+                    ids.add(copy.ids()[survivors[k]]);
+                }
+            }
+            return ids;
+        }
+
+        /** The bits whose count (bit-sliced in planes, least significant first) is at least {@code m}. */
+        private static long atLeast(long[] planes, int m) {
+            if (m >= 1 << planes.length) {
+                return 0;
+            }
+            long greater = 0;
+            long equal = -1L;
+            for (int p = planes.length - 1; p >= 0; p--) {
+                if ((m >>> p & 1) == 1) {
+                    equal &= planes[p];
+                } else {
+                    greater |= equal & planes[p];
+                    equal &= ~planes[p];
+                }
+            }
+            return greater | equal;
         }
     }
 
@@ -101,81 +239,6 @@ public class SimilarTitles {
                     (String[]) row.getArray(5).getArray(), Arrays.stream(bits).mapToInt(Number::intValue).toArray(),
                     Arrays.stream(weights).mapToDouble(Number::doubleValue).toArray());
         }
-    }
-
-    /** Exact scores of the first candidates in table order, grouped by what the score reads: [score, titles]. */
-    private List<double[]> similarSample(Connection connection, long titleId, SimilarityScore source, long sample)
-            throws SQLException {
-        SqlQuery query = new SqlQuery().append("""
-                SELECT f.tag_mask & ?, f.tag_count, f.ending = ?, f.format = ?, count(*)
-                FROM (SELECT tag_mask, tag_count, ending, format FROM title_facet
-                      WHERE tag_mask & ? <> 0 AND title_id <> ? LIMIT ?) AS f
-                GROUP BY 1, 2, 3, 4
-                """, source.mask, source.ending, source.format, source.mask, titleId, sample);
-        List<double[]> scores = new ArrayList<>();
-        try (PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                scores.add(new double[] {source.score(rows.getLong(1), rows.getInt(2), rows.getBoolean(3),
-                        rows.getBoolean(4)), rows.getLong(5)});
-            }
-        }
-        return scores;
-    }
-
-    /** The n-th best of these (score, titles) pairs; minus infinity when there are fewer than n titles. */
-    private static double nthBest(List<double[]> scores, long n) {
-        scores.sort((a, b) -> Double.compare(b[0], a[0]));
-        long seen = 0;
-        for (double[] score : scores) {
-            seen += (long) score[1];
-            if (seen >= n) {
-                return score[0];
-            }
-        }
-        return Double.NEGATIVE_INFINITY;
-    }
-
-    /**
-     * One pass over title_facet: how many titles share a tag, and [id, mask, tag count, same ending, same format] of
-     * those sharing enough tags (minShared, by tag count and ending) to reach the floor.
-     */
-    private Survivors similarSurvivors(Connection connection, long titleId, SimilarityScore source, int[] minShared)
-            throws SQLException {
-        SqlQuery query = new SqlQuery().append("""
-                SELECT count(*),
-                       array_agg(ARRAY[f.title_id, f.tag_mask, f.tag_count, (f.ending = ?)::int, (f.format = ?)::int])
-                           FILTER (WHERE bit_count((f.tag_mask & ?)::bit(64))
-                                         >= (?::int[])[least(f.tag_count, ?) * 2 + (f.ending = ?)::int + 1])
-                FROM title_facet f
-                WHERE f.tag_mask & ? <> 0 AND f.title_id <> ?
-                """, source.ending, source.format, source.mask, minShared, SimilarityScore.MAX_TAG_COUNT,
-                source.ending, source.mask, titleId);
-        try (PreparedStatement statement = query.prepare(connection); ResultSet row = statement.executeQuery()) {
-            row.next();
-            Array rows = row.getArray(2);
-            return new Survivors(row.getLong(1), rows == null ? new Long[0][] : (Long[][]) rows.getArray());
-        }
-    }
-
-    /** The ids that can be among the first {@code wanted}: the n-th best exact score, less rounding, or better. */
-    private static List<Long> contenders(SimilarityScore source, Long[][] rows, long wanted) {
-        double[] scores = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            scores[i] = source.score(rows[i][1], rows[i][2].intValue(), rows[i][3] == 1, rows[i][4] == 1);
-        }
-        double floor = Double.NEGATIVE_INFINITY;
-        if (rows.length > wanted) {
-            double[] sorted = scores.clone();
-            Arrays.sort(sorted);
-            floor = sorted[sorted.length - (int) wanted] - SIMILAR_ROUNDING;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            if (scores[i] >= floor) {
-                ids.add(rows[i][0]);
-            }
-        }
-        return ids;
     }
 
     /** The page: the contenders scored as reported (rounded), most similar first, ties by title. */

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Every documented 4xx/5xx answer is a {@link Problem}, so the resources only describe when it happens and this
- * filter adds the application/problem+json body to each one that does not name a body of its own.
+ * filter adds the application/problem+json body to each one that does not name a body of its own. It also documents,
+ * once for every operation, the 429 that common's RateLimits may answer to any request.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
@@ -28,6 +29,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                     continue;
                 }
+                if (!operation.getResponses().hasAPIResponse("429")) {
+                    operation.getResponses().addAPIResponse("429", tooManyRequests());
+                }
                 for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
                     if (isError(response.getKey()) && response.getValue().getContent() == null) {
                         response.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
@@ -40,6 +44,23 @@ public class ProblemResponsesFilter implements OASFilter {
         if (used) {
             addProblemSchema(openAPI);
         }
+    }
+
+    /** What setsunai.common.web.RateLimits answers past a client's budget; the body is filled in as for any error. */
+    private static APIResponse tooManyRequests() {
+        return OASFactory.createAPIResponse()
+                .description("Too many requests of this kind (reads, writes and imports have their own budgets) from "
+                        + "your address: wait Retry-After seconds. RateLimit-Policy, on every answer, names the budget.")
+                .addHeader("Retry-After", header("Seconds to wait before asking again.", Schema.SchemaType.INTEGER))
+                .addHeader("RateLimit", header("The budget left: policy, remaining requests (r) and seconds until it "
+                        + "is full again (t).", Schema.SchemaType.STRING))
+                .addHeader("RateLimit-Policy", header("The budget: policy, quota (q) and window in seconds (w).",
+                        Schema.SchemaType.STRING));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description,
+                                                                                Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
     }
 
     private static boolean isError(String status) {

@@ -119,4 +119,24 @@ class NdjsonLinesTest {
         assertEquals(List.of(), read(""));
         assertEquals(List.of(), read("\n\n  \n"));
     }
+
+    @Test
+    void aStreamReadInBatchesGivesTheLinesOfTheWholeBody() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 23; i++) {
+            body.append(i % 7 == 0 ? "\n" : i % 5 == 0 ? "{not json\r\n" : "{\"slug\":\"s" + i + "\",\"title\":\"T\"}\n");
+        }
+        body.append("{\"slug\":\"last\",\"title\":\"no newline at the end\"}");
+        List<NdjsonLines.Line<Item>> whole = read(body.toString());
+        NdjsonChunks<Item> stream = new NdjsonChunks<>(
+                new java.io.ByteArrayInputStream(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Item.class, mapper, validator);
+        List<NdjsonLines.Line<Item>> batched = new java.util.ArrayList<>();
+        for (List<NdjsonLines.Line<Item>> batch = stream.next(4); !batch.isEmpty(); batch = stream.next(4)) {
+            assertTrue(batch.size() <= 4, "batch of " + batch.size());
+            batched.addAll(batch);
+        }
+        assertEquals(whole, batched);
+        assertEquals(24, batched.get(batched.size() - 1).number());
+    }
 }

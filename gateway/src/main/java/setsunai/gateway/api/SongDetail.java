@@ -7,7 +7,9 @@ import setsunai.gateway.client.SongsSong;
 
 @Schema(description = "A song and the anime it leads to.")
 public record SongDetail(
-        SongsSong song,
-        @Schema(description = "The titles the song is used in, in full, in the order of its usages.") List<CatalogTitle> titles,
-        @Schema(description = "Services that failed while composing this answer; empty when all went well.") List<Degradation> degraded) implements Composite {
+        @Schema(required = true) SongsSong song,
+        @Schema(description = "The titles the song is used in, in full, in the order of its usages.",
+                required = true) List<CatalogTitle> titles,
+        @Schema(description = "Services that failed while composing this answer; empty when all went well.",
+                required = true) List<Degradation> degraded) implements Composite {
 }

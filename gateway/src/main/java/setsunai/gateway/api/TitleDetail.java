@@ -8,16 +8,20 @@ import setsunai.gateway.client.SongsSong;
 /** A title with its soundtrack and similar titles. */
 @Schema(description = "A title, the songs that carry it, titles like it, and what could not be fetched.")
 public record TitleDetail(
-        CatalogTitle title,
-        @Schema(description = "Songs used in this title: openings, endings, inserts, themes and score.") List<SongsSong> soundtrack,
-        @Schema(description = "Titles that share its themes, each with its top song.") List<Similar> similar,
-        @Schema(description = "Services that failed while composing this answer; empty when all went well.") List<Degradation> degraded) implements Composite {
+        @Schema(required = true) CatalogTitle title,
+        @Schema(description = "Songs used in this title: openings, endings, inserts, themes and score.",
+                required = true) List<SongsSong> soundtrack,
+        @Schema(description = "Titles that share its themes, each with its top song.", required = true) List<Similar> similar,
+        @Schema(description = "Services that failed while composing this answer; empty when all went well.",
+                required = true) List<Degradation> degraded) implements Composite {
 
     @Schema(name = "SimilarTitle")
     public record Similar(
-            TitleSummary title,
-            @Schema(description = "As the catalogue scores it.", examples = "0.6") double similarity,
-            @Schema(examples = "[\"first-love\", \"long-distance\"]") List<String> sharedTags,
-            @Schema(description = "Its theme song, else its first opening or ending; null when unknown.") SongPick topSong) {
+            @Schema(required = true) TitleSummary title,
+            @Schema(description = "As the catalogue scores it.", examples = "0.6", minimum = "0", maximum = "1",
+                    required = true) double similarity,
+            @Schema(examples = "[\"first-love\", \"long-distance\"]", required = true) List<String> sharedTags,
+            @Schema(description = "Its theme song, else its first opening or ending; null when unknown.", nullable = true)
+            SongPick topSong) {
     }
 }

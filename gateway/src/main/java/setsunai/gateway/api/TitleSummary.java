@@ -2,24 +2,28 @@ package setsunai.gateway.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import setsunai.common.vocabulary.Ending;
+import setsunai.common.vocabulary.Format;
 import setsunai.gateway.client.CatalogTitle;
 
 /** The part of a title a list needs. When the catalogue is unavailable only slug and title are known. */
-@Schema(description = "A title in short: enough to choose it; GET /api/titles/{slug} has the rest.")
+@Schema(description = "A title in short: enough to choose it; GET /api/titles/{slug} has the rest. When the catalogue "
+        + "could not be asked only `slug` and `title` are there (`degraded` says so); the other fields are then left out.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TitleSummary(
-        @Schema(examples = "5-centimeters-per-second") String slug,
-        @Schema(examples = "5 Centimeters per Second") String title,
+        @Schema(examples = "5-centimeters-per-second", required = true) String slug,
+        @Schema(examples = "5 Centimeters per Second", required = true) String title,
         @Schema(examples = "Byousoku 5 Centimeter") String nativeTitle,
-        @Schema(examples = "MOVIE") String format,
-        Integer episodes,
-        Integer year,
-        List<String> studios,
-        List<String> tags,
-        @Schema(examples = "BITTERSWEET") String ending,
-        @Schema(description = "How hard it hits, 1 to 10.", examples = "8") Integer tearjerker,
-        List<String> streaming) {
+        @Schema(type = SchemaType.STRING, implementation = Format.class) String format,
+        @Schema(examples = "3") Integer episodes,
+        @Schema(examples = "2007") Integer year,
+        @Schema(examples = "[\"CoMix Wave Films\"]") List<String> studios,
+        @Schema(examples = "[\"long-distance\", \"drifting-apart\", \"first-love\"]") List<String> tags,
+        @Schema(type = SchemaType.STRING, implementation = Ending.class) String ending,
+        @Schema(description = "How hard it hits, 1 to 10.", examples = "8", minimum = "1", maximum = "10") Integer tearjerker,
+        @Schema(examples = "[\"Crunchyroll\"]") List<String> streaming) {
 
     public static TitleSummary of(CatalogTitle t) {
         return new TitleSummary(t.slug(), t.title(), t.nativeTitle(), t.format(), t.episodes(), t.year(), t.studios(),

@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
 import setsunai.gateway.api.ConsistencyReport;
 import setsunai.gateway.service.ConsistencyService;
 
@@ -25,15 +28,17 @@ public class ConsistencyResource {
     ConsistencyService consistency;
 
     @GET
-    @Operation(summary = "Consistency report",
+    @SecurityRequirements
+    @Operation(operationId = "getConsistencyReport", summary = "Consistency report",
             description = "Song usages naming a title slug the catalogue does not know, and titles no song is used in. "
                     + "Pages through both services (100 items a call; ceil(titles/100) + ceil(songs/100) calls) and "
                     + "is cached for 30 seconds.")
     @APIResponse(responseCode = "200", description = "The report.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsistencyReport.class)))
     @APIResponse(responseCode = "503", description = "A service is unavailable; half a report would mislead.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
-                    schema = @Schema(type = SchemaType.INTEGER)))
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
     public Uni<ConsistencyReport> report() {
         return consistency.report();
     }

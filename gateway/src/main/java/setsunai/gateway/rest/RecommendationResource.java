@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 import setsunai.common.web.QueryParams;
@@ -42,19 +44,23 @@ public class RecommendationResource {
     Feelings feelings;
 
     @GET
-    @Operation(summary = "Titles for a mood, with their songs and reasons",
+    @SecurityRequirements
+    @Operation(operationId = "getRecommendations", summary = "Titles for a mood, with their songs and reasons",
             description = "Ranked by a deterministic score (matched tags, ending, tearjerker, songs that fit the mood; "
                     + "see the gateway README). Two downstream calls whatever the limit: one catalogue search, one "
                     + "songs batch. If the songs service fails the answer is still 200, ranked without songs, and the "
                     + "failure is named in `degraded`.")
     @APIResponse(responseCode = "200", description = "Ranked titles, best first.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
-    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit; neither or both of "
-            + "`mood` and `feeling`; a feeling longer than 200 characters, without a letter, or that fits no mood "
-            + "(the moods are listed).")
+    @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, or a bad limit; "
+            + "neither or both of `mood` and `feeling`; a feeling longer than 200 characters, without a letter, or that "
+            + "fits no mood (the moods are listed).",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown mood", value = ApiDocs.UNKNOWN_MOOD)))
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
-                    schema = @Schema(type = SchemaType.INTEGER)))
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
     public Uni<Recommendations> recommend(
             // no example value here: "Try it out" fills in every example, and mood and feeling together are a 400
             @Parameter(description = "A mood from GET /api/moods, e.g. `heartbroken`. Give either `mood` or `feeling`.")
@@ -63,17 +69,22 @@ public class RecommendationResource {
                     + "It is read as one or more moods from a weighted lexicon in the gateway's configuration "
                     + "(negation, several moods at once, inflections: `dumped`, `dumping`); the answer's "
                     + "`interpretation` says which moods and which words decided it. Text that fits no mood is a 400 "
-                    + "listing the moods.", examples = {
+                    + "listing the moods.", schema = @Schema(type = SchemaType.STRING, maxLength = 200), examples = {
                     @ExampleObject(name = "heartbroken", value = "I just got dumped and can't stop thinking about her"),
                     @ExampleObject(name = "grieving", value = "my grandfather died last week"),
                     @ExampleObject(name = "several moods", value = "my girlfriend broke up with me and moved abroad, I miss her"),
                     @ExampleObject(name = "negation", value = "not sad anymore, ready to move on")})
             @QueryParam("feeling") String feeling,
-            @Parameter(description = "Only these formats (repeatable): MOVIE, TV, OVA, ONA, SPECIAL.", example = "MOVIE")
+            @Parameter(description = "Only these formats (repeatable).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class),
+                    examples = @ExampleObject(name = "TV or film", value = "[\"TV\", \"MOVIE\"]"))
             @QueryParam("format") List<String> format,
-            @Parameter(description = "Only these endings (repeatable): TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", example = "BITTERSWEET")
+            @Parameter(description = "Only these endings (repeatable).",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Ending.class),
+                    examples = @ExampleObject(name = "sad endings", value = "[\"TRAGIC\", \"BITTERSWEET\"]"))
             @QueryParam("ending") List<String> ending,
-            @Parameter(description = "How many titles, 1 to 50.", example = "10") @QueryParam("limit") String limit) {
+            @Parameter(description = "How many titles, 1 to 50.", example = "10", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "50", defaultValue = "10")) @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
         boolean byMood = mood != null && !mood.isBlank();
         boolean byFeeling = feeling != null && !feeling.isBlank();

@@ -11,10 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import setsunai.common.problem.Problem;
 import setsunai.gateway.api.TitleDetail;
 import setsunai.gateway.service.TitleDetailService;
 
@@ -28,18 +31,25 @@ public class TitleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "A title, its soundtrack and similar titles",
+    @SecurityRequirements
+    @Operation(operationId = "getTitle", summary = "A title, its soundtrack and similar titles",
             description = "Asks for the title, its songs and its similar titles in parallel, then for the similar "
                     + "titles' songs in one batch. If the songs service or the similar titles fail the answer is "
                     + "still 200, with what is known and the failure named in `degraded`.")
     @APIResponse(responseCode = "200", description = "The title with its soundtrack and similar titles.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TitleDetail.class),
+                    examples = @ExampleObject(name = "5 Centimeters per Second", value = ApiDocs.TITLE_DETAIL)))
     @APIResponse(responseCode = "400", description = "The slug is not a slug (lower-case words joined by '-', at most "
-            + Slugs.TITLE_MAX + " characters); nothing is asked downstream.")
-    @APIResponse(responseCode = "404", description = "No title has this slug.")
+            + Slugs.TITLE_MAX + " characters); nothing is asked downstream.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not a slug", value = ApiDocs.BAD_TITLE_SLUG)))
+    @APIResponse(responseCode = "404", description = "No title has this slug.",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown title", value = ApiDocs.TITLE_NOT_FOUND)))
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before asking again.",
-                    schema = @Schema(type = SchemaType.INTEGER)))
+            headers = @Header(name = "Retry-After", description = ApiDocs.RETRY_AFTER, schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
     public Uni<TitleDetail> title(@Parameter(description = "Title slug.", example = "5-centimeters-per-second",
             schema = @Schema(type = SchemaType.STRING, pattern = Slugs.PATTERN, maxLength = Slugs.TITLE_MAX))
                                   @PathParam("slug") String slug) {

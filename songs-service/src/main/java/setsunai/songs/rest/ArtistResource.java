@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.QueryParams;
@@ -35,7 +36,8 @@ public class ArtistResource {
     ArtistService service;
 
     @GET
-    @Operation(summary = "Search and browse artists", description = "Artists by name, with how many songs each is "
+    @SecurityRequirements
+    @Operation(operationId = "listArtists", summary = "Search and browse artists", description = "Artists by name, with how many songs each is "
             + "credited on, one page at a time with a Link header. With `q`, best matches first (case-, accent- "
             + "and typo-tolerant).")
     @APIResponse(responseCode = "200", description = "A page of artists.",
@@ -48,7 +50,7 @@ public class ArtistResource {
             @Parameter(description = "Part of a name, at most 200 characters.", example = "kajiura")
             @QueryParam("q") String q,
             @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    defaultValue = "1"), example = "1")
+                    maximum = "21474836", defaultValue = "1"), example = "1")
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "20"), example = "20")
@@ -63,7 +65,8 @@ public class ArtistResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "One artist with their songs", description = "Every song credited to the artist, by title, "
+    @SecurityRequirements
+    @Operation(operationId = "getArtist", summary = "One artist with their songs", description = "Every song credited to the artist, by title, "
             + "with the artist's roles on it and where it plays.")
     @APIResponse(responseCode = "200", description = "The artist.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArtistView.class)))
@@ -75,6 +78,11 @@ public class ArtistResource {
 
     /** For the OpenAPI document only: Page<ArtistSummary> with its item type spelled out. */
     @Schema(name = "ArtistPage", description = "One page of artists.")
-    record ArtistPage(List<ArtistSummary> items, int page, int size, long totalItems, int totalPages) {
+    record ArtistPage(
+            @Schema(required = true) List<ArtistSummary> items,
+            @Schema(required = true, examples = "1") int page,
+            @Schema(required = true, examples = "20") int size,
+            @Schema(required = true, examples = "57") long totalItems,
+            @Schema(required = true, examples = "3") int totalPages) {
     }
 }

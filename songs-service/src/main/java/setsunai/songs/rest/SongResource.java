@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
@@ -56,6 +58,12 @@ public class SongResource {
 
     static final int MAX_BATCH = 100;
 
+    /** Two NDJSON lines, the second one rejected; ImportExampleFilter keeps them as one text in the OpenAPI document. */
+    static final String IMPORT_EXAMPLE = """
+            {"slug": "my-song", "title": "My Song", "artists": [{"slug": "new-artist", "name": "New Artist", "role": "PERFORMER"}], "moods": ["HOPE"], "usages": [{"titleSlug": "clannad-after-story", "role": "INSERT"}]}
+            {"slug": "broken", "title": "", "artists": []}
+            """;
+
     static final String SONG_EXAMPLE = """
             {"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
              "nativeTitle": "ワン・モア・タイム、ワン・モア・チャンス",
@@ -72,8 +80,9 @@ public class SongResource {
     SongImporter importer;
 
     @GET
+    @SecurityRequirements
     @Tag(name = "Songs", description = "Theme and breakup songs, who made them, what they feel like and where they play.")
-    @Operation(summary = "Search and browse songs", description = """
+    @Operation(operationId = "listSongs", summary = "Search and browse songs", description = """
             Songs one page at a time, with a Link header (first, prev, next, last). All filters combine (AND).
             `q` searches song titles, native titles and artist names, ignoring case and accents and forgiving typos;
             with `q` the default order is relevance, otherwise title. Repeat `title` (a catalogue title slug, up to
@@ -91,6 +100,7 @@ public class SongResource {
                              "detail": "mood: unknown value 'sad'; allowed values: BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE",
                              "instance": "/api/songs",
                              "errors": [{"field": "mood", "message": "unknown value 'sad'; allowed values: BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE"}]}""")))
+    // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response list(
             @Parameter(description = "Search text over song titles, native titles and artist names (case-, accent- "
                     + "and typo-tolerant), at most 200 characters.", example = "kimi no shiranai monogatari")
@@ -98,14 +108,15 @@ public class SongResource {
             @Parameter(description = "Only songs crediting this artist (artist slug).", example = "supercell")
             @QueryParam("artist") String artist,
             @Parameter(description = "Only songs with any of these moods; repeatable.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = SongMood.class), example = "LONGING")
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SongMood.class),
+                    examples = @ExampleObject(name = "unrequited or longing", value = "[\"UNREQUITED\", \"LONGING\"]"))
             @QueryParam("mood") List<String> moods,
             @Parameter(description = "Only songs used in this role (with `title`: in this role in one of those titles).",
                     schema = @Schema(implementation = UsageRole.class), example = "ENDING")
             @QueryParam("role") String role,
             @Parameter(description = "Batch lookup: songs used in any of these catalogue title slugs; repeatable up to "
-                    + "100 times.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = 100),
-                    example = "5-centimeters-per-second")
+                    + "100 times.", schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
+                    examples = @ExampleObject(name = "one title", value = "[\"bakemonogatari\"]"))
             @QueryParam("title") List<String> titles,
             @Parameter(description = "Released in or after this year.", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1900", maximum = "2100"), example = "2000")
@@ -118,7 +129,7 @@ public class SongResource {
                     enumeration = {"relevance", "-relevance", "title", "-title", "year", "-year"}), example = "-year")
             @QueryParam("sort") String sort,
             @Parameter(description = "1-based page number.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    defaultValue = "1"), example = "1")
+                    maximum = "21474836", defaultValue = "1"), example = "1")
             @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100", defaultValue = "20"), example = "20")
@@ -165,8 +176,9 @@ public class SongResource {
 
     @GET
     @Path("/{slug}")
+    @SecurityRequirements
     @Tag(name = "Songs")
-    @Operation(summary = "One song", description = "The song with its artists, moods and usages. Its ETag is its "
+    @Operation(operationId = "getSong", summary = "One song", description = "The song with its artists, moods and usages. Its ETag is its "
             + "version: send it back in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The song.",
             headers = @Header(name = "ETag", description = "The song's version, e.g. \"3\".",
@@ -184,12 +196,12 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing", description = "Editor-only writes: a JWT whose groups claim holds `editor`.")
-    @Operation(summary = "Create a song", description = "Artists named by a new slug are created (their `name` is "
+    @Operation(operationId = "createSong", summary = "Create a song", description = "Artists named by a new slug are created (their `name` is "
             + "then required).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SongInput.class), examples = @ExampleObject(name = "song", value = SONG_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new song, ETag its version.",
-            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                        @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SongView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body: malformed JSON or invalid fields, listed in `errors`.")
@@ -212,7 +224,7 @@ public class SongResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Replace a song", description = "Replaces every field, credits and usages included. "
+    @Operation(operationId = "replaceSong", summary = "Replace a song", description = "Replaces every field, credits and usages included. "
             + "Needs If-Match with the ETag of your last GET, so no one's edit is silently overwritten.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SongInput.class), examples = @ExampleObject(name = "song", value = SONG_EXAMPLE)))
@@ -245,7 +257,7 @@ public class SongResource {
     @Path("/{slug}")
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
+    @Operation(operationId = "deleteSong", summary = "Delete a song", description = "Deletes the song with its credits and usages; its artists "
             + "stay. With If-Match, only if the song is still that version.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", description = "No valid bearer token.")
@@ -267,14 +279,13 @@ public class SongResource {
     @Consumes(NdjsonLines.MEDIA_TYPE)
     @RolesAllowed("editor")
     @Tag(name = "Editing")
-    @Operation(summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
+    @Operation(operationId = "importSongs", summary = "Import songs (NDJSON)", description = "One song per line (the POST body, on one line). "
             + "Lines are created or updated by slug, many at a time; a line that cannot be stored is rejected alone: "
             + "good lines are stored even when others are rejected, and the answer lists every rejected line with its "
             + "errors. Blank lines are skipped. Imports may run in parallel, new artists included.")
     @RequestBody(required = true, content = @Content(mediaType = NdjsonLines.MEDIA_TYPE,
-            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "two songs", value = """
-            {"slug": "my-song", "title": "My Song", "artists": [{"slug": "new-artist", "name": "New Artist", "role": "PERFORMER"}], "moods": ["HOPE"], "usages": [{"titleSlug": "clannad-after-story", "role": "INSERT"}]}
-            {"slug": "broken", "title": "", "artists": []}""")))
+            schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = ImportExampleFilter.NAME,
+            value = IMPORT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "What the import did.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class),
                     examples = @ExampleObject(name = "report", value = """
@@ -285,12 +296,17 @@ public class SongResource {
     @APIResponse(responseCode = "403", description = "The token has no `editor` role.")
     @APIResponse(responseCode = "413", description = "The body is larger than 2 MB: split the import.")
     @APIResponse(responseCode = "415", description = "The body is not application/x-ndjson.")
-    public ImportReport importSongs(String body) {
+    public ImportReport importSongs(InputStream body) {
         return importer.run(body);
     }
 
     /** For the OpenAPI document only: Page<SongView> with its item type spelled out. */
     @Schema(name = "SongPage", description = "One page of songs.")
-    record SongPage(List<SongView> items, int page, int size, long totalItems, int totalPages) {
+    record SongPage(
+            @Schema(required = true) List<SongView> items,
+            @Schema(required = true, examples = "1") int page,
+            @Schema(required = true, examples = "20") int size,
+            @Schema(required = true, examples = "57") long totalItems,
+            @Schema(required = true, examples = "3") int totalPages) {
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,12 +17,13 @@ import setsunai.common.problem.DatabaseUnavailable;
 import setsunai.common.problem.Problem;
 import setsunai.common.web.ImportReport;
 import setsunai.common.web.ImportReport.Outcome;
+import setsunai.common.web.NdjsonChunks;
 import setsunai.common.web.NdjsonLines;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.store.SongStore;
 
 /**
- * NDJSON import: every line is read and validated in Java, then the valid lines are upserted by slug a chunk at a
+ * NDJSON import, streamed: every line is read and validated in Java, then the valid lines are upserted by slug a chunk at a
  * time through the songs' one write path ({@link SongStore#upsert}: a handful of set-based statements per chunk).
  * New artists are created with INSERT ... ON CONFLICT DO NOTHING, so two imports introducing the same artist both
  * succeed. A chunk the database refuses (say, a slug a concurrent write just created) is stored again line by line,
@@ -48,35 +50,52 @@ public class SongImporter {
     @Inject
     Validator validator;
 
-    /** Not transactional itself: each chunk is its own transaction. */
-    public ImportReport run(String body) {
+    /**
+     * Not transactional itself: each chunk is its own transaction. The body is read as it arrives, a chunk's worth of
+     * lines at a time, so memory holds one chunk (and the rejected lines), not the body.
+     */
+    public ImportReport run(InputStream body) {
+        NdjsonChunks<SongInput> reader = new NdjsonChunks<>(body, SongInput.class, mapper, validator);
         List<ImportReport.RejectedLine> rejected = new ArrayList<>();
         List<NdjsonLines.Line<SongInput>> valid = new ArrayList<>();
-        for (var line : NdjsonLines.read(body, SongInput.class, mapper, validator)) {
-            List<Problem.FieldError> errors = line.errors();
-            if (line.valid() && line.value().slug() == null) {
-                errors = List.of(new Problem.FieldError("slug", "must not be blank"));
-            }
-            if (errors.isEmpty()) {
-                valid.add(line);
-            } else {
-                rejected.add(new ImportReport.RejectedLine(line.number(), line.slug(), errors));
-            }
-        }
         ImportReport.Tally tally = new ImportReport.Tally();
-        for (int from = 0; from < valid.size(); from += CHUNK) {
-            for (Result result : store(valid.subList(from, Math.min(from + CHUNK, valid.size())))) {
-                if (result.outcome() != null) {
-                    tally.count(result.outcome());
+        for (var batch = reader.next(CHUNK); !batch.isEmpty(); batch = reader.next(CHUNK)) {
+            for (var line : batch) {
+                List<Problem.FieldError> errors = line.errors();
+                if (line.valid() && line.value().slug() == null) {
+                    errors = List.of(new Problem.FieldError("slug", "must not be blank"));
+                }
+                if (errors.isEmpty()) {
+                    valid.add(line);
                 } else {
-                    rejected.add(new ImportReport.RejectedLine(result.line().number(), result.line().slug(),
-                            result.errors()));
+                    rejected.add(new ImportReport.RejectedLine(line.number(), line.slug(), errors));
+                }
+                if (valid.size() == CHUNK) {
+                    storeChunk(valid, tally, rejected);
                 }
             }
         }
+        storeChunk(valid, tally, rejected);
         rejected.sort(Comparator.comparingInt(ImportReport.RejectedLine::line));
         rejected.forEach(line -> tally.reject(line.line(), line.slug(), line.errors()));
         return tally.report();
+    }
+
+    /** Stores these valid lines (one chunk), counts what became of them, and forgets them. */
+    private void storeChunk(List<NdjsonLines.Line<SongInput>> valid, ImportReport.Tally tally,
+                            List<ImportReport.RejectedLine> rejected) {
+        if (valid.isEmpty()) {
+            return;
+        }
+        for (Result result : store(valid)) {
+            if (result.outcome() != null) {
+                tally.count(result.outcome());
+            } else {
+                rejected.add(new ImportReport.RejectedLine(result.line().number(), result.line().slug(),
+                        result.errors()));
+            }
+        }
+        valid.clear();
     }
 
     /** The chunk at once; if the database refuses it, each line on its own. */

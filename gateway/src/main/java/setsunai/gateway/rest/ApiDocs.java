@@ -1,0 +1,100 @@
+package setsunai.gateway.rest;
+
+/**
+ * The gateway's own problem examples for its OpenAPI document: without them each error shows the generic Problem
+ * example (a catalogue paging error), which is not what the gateway answers.
+ */
+final class ApiDocs {
+
+    private ApiDocs() {
+    }
+
+    static final String PROBLEM = "application/problem+json";
+
+    static final String UNKNOWN_MOOD = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "mood: unknown mood 'happy'; known moods: bittersweet, grieving, healing, heartbroken, longing",
+             "instance": "/api/recommendations",
+             "errors": [{"field": "mood", "message": "unknown mood 'happy'; known moods: bittersweet, grieving, healing, heartbroken, longing"}]}""";
+
+    static final String BAD_LIMIT = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "limit: must be between 1 and 100, got 500",
+             "instance": "/api/playlists/heartbroken",
+             "errors": [{"field": "limit", "message": "must be between 1 and 100, got 500"}]}""";
+
+    static final String BAD_TITLE_SLUG = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "slug: must be lower-case letters and digits, in words joined by '-', at most 120 characters, e.g. 5-centimeters-per-second",
+             "instance": "/api/titles/Your%20Lie",
+             "errors": [{"field": "slug", "message": "must be lower-case letters and digits, in words joined by '-', at most 120 characters, e.g. 5-centimeters-per-second"}]}""";
+
+    static final String BAD_SONG_SLUG = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "slug: must be lower-case letters and digits, in words joined by '-', at most 200 characters, e.g. one-more-time-one-more-chance",
+             "instance": "/api/songs/One%20More%20Time",
+             "errors": [{"field": "slug", "message": "must be lower-case letters and digits, in words joined by '-', at most 200 characters, e.g. one-more-time-one-more-chance"}]}""";
+
+    static final String TITLE_NOT_FOUND = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No title with slug 'no-such-title'.", "instance": "/api/titles/no-such-title"}""";
+
+    static final String SONG_NOT_FOUND = """
+            {"type": "about:blank", "title": "Not Found", "status": 404,
+             "detail": "No song with slug 'no-such-song'.", "instance": "/api/songs/no-such-song"}""";
+
+    static final String CATALOG_DOWN = """
+            {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+             "detail": "The catalogue is unavailable right now (did not answer in time); please retry shortly.",
+             "instance": "/api/recommendations"}""";
+
+    static final String SONGS_DOWN = """
+            {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+             "detail": "The songs service is unavailable right now (answered HTTP 503); please retry shortly.",
+             "instance": "/api/playlists/heartbroken"}""";
+
+    /** A real answer (the dataset's 5 Centimeters per Second), shortened to one similar title. */
+    static final String TITLE_DETAIL = """
+            {"title": {"slug": "5-centimeters-per-second", "title": "5 Centimeters per Second",
+              "nativeTitle": "Byousoku 5 Centimeter", "alternativeTitles": ["秒速5センチメートル", "5 cm per Second"],
+              "format": "MOVIE", "episodes": 1, "year": 2007, "season": "WINTER", "studios": ["CoMix Wave Films"],
+              "directors": ["Makoto Shinkai"], "source": "ORIGINAL",
+              "synopsis": "Told in three chapters across some fifteen years, the film follows Takaki Tōno and his childhood friend Akari Shinohara after her family moves away.",
+              "tags": ["first-love", "long-distance", "drifting-apart", "unrequited-love", "letters", "coming-of-age"],
+              "ending": "BITTERSWEET", "tearjerker": 8, "streaming": [], "externalIds": {"mal": 1689, "anilist": 1689},
+              "version": 1},
+             "soundtrack": [{"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
+              "artists": [{"name": "Masayoshi Yamazaki", "slug": "masayoshi-yamazaki", "role": "PERFORMER"}],
+              "year": 1997, "single": "4th single", "moods": ["BREAKUP", "LONGING"],
+              "description": "Masayoshi Yamazaki's signature ballad about searching every street for someone who is no longer there.",
+              "usages": [{"titleSlug": "5-centimeters-per-second", "titleName": "5 Centimeters per Second", "role": "THEME",
+                "note": "Theme song; the film is cut to it in its closing montage."}],
+              "version": 1}],
+             "similar": [{"title": {"slug": "the-place-promised-in-our-early-days", "title": "The Place Promised in Our Early Days",
+               "format": "MOVIE", "episodes": 1, "year": 2004, "studios": ["CoMix Wave Films"],
+               "tags": ["war", "first-love", "memory-loss", "drifting-apart", "friendship"], "ending": "BITTERSWEET",
+               "tearjerker": 6, "streaming": []},
+              "similarity": 0.414, "sharedTags": ["drifting-apart", "first-love"],
+              "topSong": {"slug": "kimi-no-koe", "title": "Kimi no Koe", "artists": ["Ai Kawashima"], "year": 2004,
+               "moods": ["LONGING", "HOPE"], "role": "THEME", "sequence": null, "fitsMood": false}}],
+             "degraded": []}""";
+
+    static final String SONG_DETAIL = """
+            {"song": {"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
+              "artists": [{"name": "Masayoshi Yamazaki", "slug": "masayoshi-yamazaki", "role": "PERFORMER"},
+                          {"name": "Masayoshi Yamazaki", "slug": "masayoshi-yamazaki", "role": "COMPOSER"}],
+              "year": 1997, "single": "4th single", "moods": ["BREAKUP", "LONGING"],
+              "description": "Masayoshi Yamazaki's signature ballad about searching every street for someone who is no longer there.",
+              "usages": [{"titleSlug": "5-centimeters-per-second", "titleName": "5 Centimeters per Second", "role": "THEME",
+                "note": "Theme song; the film is cut to it in its closing montage."}],
+              "version": 1},
+             "titles": [{"slug": "5-centimeters-per-second", "title": "5 Centimeters per Second",
+              "nativeTitle": "Byousoku 5 Centimeter", "alternativeTitles": ["秒速5センチメートル"], "format": "MOVIE",
+              "episodes": 1, "year": 2007, "season": "WINTER", "studios": ["CoMix Wave Films"], "directors": ["Makoto Shinkai"],
+              "source": "ORIGINAL", "synopsis": "Told in three chapters across some fifteen years, the film follows Takaki Tōno and his childhood friend Akari Shinohara after her family moves away.",
+              "tags": ["first-love", "long-distance", "drifting-apart"], "ending": "BITTERSWEET", "tearjerker": 8,
+              "streaming": [], "externalIds": {"mal": 1689}, "version": 1}],
+             "degraded": []}""";
+
+    static final String RETRY_AFTER = "Seconds to wait before asking again.";
+}
