@@ -80,7 +80,7 @@ class FeelingTest extends GatewayTestBase {
         // one search for the union of both moods' tags, as for a single mood
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles"))
                 .withQueryParam("anyTag", havingExactly("afterlife", "death", "drifting-apart", "family", "ghosts",
-                        "grief", "letters", "long-distance", "memory-loss", "sacrifice", "slow-burn",
+                        "grief", "immortality", "letters", "long-distance", "memory-loss", "sacrifice", "slow-burn",
                         "terminal-illness", "time-travel", "unrequited-love")));
     }
 
