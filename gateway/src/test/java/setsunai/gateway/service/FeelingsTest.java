@@ -108,6 +108,16 @@ class FeelingsTest {
     }
 
     @Test
+    void theSpecsExamplesReadAsTheirNamesSay() {
+        // the `feeling` examples of RecommendationResource, which Swagger UI's Try it out sends
+        assertEquals(List.of("heartbroken"), names(FEELINGS.read("I just got dumped and can't stop thinking about her")));
+        assertEquals(List.of("grieving"), names(FEELINGS.read("my grandfather died last week")));
+        assertEquals(List.of("longing", "heartbroken"),
+                names(FEELINGS.read("my girlfriend broke up with me and moved abroad, I miss her")));
+        assertEquals(List.of("healing"), names(FEELINGS.read("not sad anymore, ready to move on")));
+    }
+
+    @Test
     void textThatFitsNoMoodReadsAsNone() {
         assertEquals(List.of(), FEELINGS.read("qwerty").moods());
         assertEquals(List.of(), FEELINGS.read("the weather is nice today").moods());
