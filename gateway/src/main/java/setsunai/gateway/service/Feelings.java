@@ -65,6 +65,8 @@ public class Feelings {
     private final Set<String> negators = new HashSet<>();
     private final Set<String> boundaries = new HashSet<>();
     private final Map<String, Cue> cues = new HashMap<>();
+    /** The first word of every cue and negator. */
+    private final Set<String> firstWords = new HashSet<>();
     private final int longestCue;
     private final int longestNegator;
     private final int size;
@@ -107,6 +109,8 @@ public class Feelings {
         longestCue = cues.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
         longestNegator = negators.stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
         size = cues.size();
+        cues.keySet().forEach(k -> firstWords.add(k.split(" ")[0]));
+        negators.forEach(k -> firstWords.add(k.split(" ")[0]));
     }
 
     private void add(String mood, Map<String, Double> weights, boolean negated, List<String> errors) {
@@ -196,7 +200,10 @@ public class Feelings {
     }
 
     /** The number of words of the longest entry of {@code phrases} starting at {@code from}; 0 when none does. */
-    private static int longestMatch(Set<String> phrases, List<String> stems, int from, int longest) {
+    private int longestMatch(Set<String> phrases, List<String> stems, int from, int longest) {
+        if (!firstWords.contains(stems.get(from))) {
+            return 0; // most words start no cue and no negator: spare them the joins
+        }
         for (int length = Math.min(longest, stems.size() - from); length > 0; length--) {
             if (phrases.contains(String.join(" ", stems.subList(from, from + length)))) {
                 return length;
