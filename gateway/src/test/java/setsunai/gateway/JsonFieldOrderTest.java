@@ -33,7 +33,8 @@ class JsonFieldOrderTest extends GatewayTestBase {
 
         assertEquals(List.of("mood", "items", "page", "size", "totalItems", "totalPages", "excludeUnmatched", "degraded"),
                 keys(answer));
-        assertEquals(components(Recommendations.class), keys(answer));
+        // interpretation is there only for a feeling; what is there keeps the declared order
+        assertEquals(components(Recommendations.class).stream().filter(answer::has).toList(), keys(answer));
         JsonNode item = answer.get("items").get(0);
         assertEquals(List.of("title", "score", "reasons", "songs"), keys(item));
         assertEquals(components(Recommendations.Item.class), keys(item));

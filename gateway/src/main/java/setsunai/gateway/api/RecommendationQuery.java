@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         examples = "{\"mood\": \"heartbroken\", \"format\": [\"TV\"], \"exclude\": [\"5-centimeters-per-second\", \"mal:23273\"], "
                 + "\"page\": 1, \"size\": 10}")
 public record RecommendationQuery(
-        @Schema(description = "A mood from GET /api/moods.", required = true, examples = "heartbroken") String mood,
+        @Schema(description = "A mood from GET /api/moods; give either `mood` or `feeling`.", examples = "heartbroken")
+        String mood,
+        @Schema(description = "Instead of `mood`: how you feel, in your own words (at most 200 characters).",
+                examples = "I just got dumped and can't stop thinking about her") String feeling,
         @Schema(description = "Only these formats: MOVIE, TV, OVA, ONA, SPECIAL.", examples = "[\"TV\"]") List<String> format,
         @Schema(description = "Only these endings: TRAGIC, BITTERSWEET, OPEN, HOPEFUL.", examples = "[\"BITTERSWEET\"]") List<String> ending,
         @Schema(description = "Titles to leave out, up to 500: slugs or provider ids (`mal:23273`, `anilist:9989`).",

@@ -1,12 +1,16 @@
 package setsunai.gateway.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "Titles for a mood, best first, with the songs that go with them; one page of the ranking.")
 public record Recommendations(
-        @Schema(examples = "heartbroken", required = true) String mood,
+        @Schema(description = "The mood asked for; for a `feeling`, the strongest mood read in it.",
+                examples = "heartbroken", required = true) String mood,
+        @Schema(description = "Only for a `feeling`: the moods it was read as and the words that decided it.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Interpretation interpretation,
         @Schema(required = true) List<Item> items,
         @Schema(description = "1-based page number.", examples = "1", required = true) int page,
         @Schema(description = "Page size asked for (`size`, or its alias `limit`).", examples = "10", required = true) int size,

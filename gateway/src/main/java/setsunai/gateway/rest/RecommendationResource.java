@@ -35,9 +35,11 @@ import setsunai.common.web.Page;
 import setsunai.common.web.PageLinks;
 import setsunai.common.web.PageRequest;
 import setsunai.common.web.QueryParams;
+import setsunai.gateway.api.Interpretation;
 import setsunai.gateway.api.RecommendationQuery;
 import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.service.Exclusions;
+import setsunai.gateway.service.Feelings;
 import setsunai.gateway.service.MoodDef;
 import setsunai.gateway.service.Moods;
 import setsunai.gateway.service.RecommendationService;
@@ -55,6 +57,12 @@ public class RecommendationResource {
             + "title the answer is ranked from is ignored and listed in `excludeUnmatched`; a value that is neither is "
             + "a 400. For long lists use POST /api/recommendations.";
 
+    static final String FEELING = "Instead of `mood`: how you feel, in your own words (at most 200 characters). "
+            + "It is read as one or more moods from a weighted lexicon in the gateway's configuration "
+            + "(negation, several moods at once, inflections: `dumped`, `dumping`); the answer's "
+            + "`interpretation` says which moods and which words decided it. Text that fits no mood is a 400 "
+            + "listing the moods.";
+
     @Inject
     Moods moods;
 
@@ -63,6 +71,9 @@ public class RecommendationResource {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Feelings feelings;
 
     @GET
     @SecurityRequirements
@@ -76,7 +87,9 @@ public class RecommendationResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recommendations.class)))
     @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, a bad "
-            + "page, size or limit (or limit and size that differ), a malformed exclude value or more than 500 of them.",
+            + "page, size or limit (or limit and size that differ), a malformed exclude value or more than 500 of them; "
+            + "neither or both of `mood` and `feeling`; a feeling longer than 200 characters, without a letter, or that "
+            + "fits no mood (the moods are listed).",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown mood", value = ApiDocs.UNKNOWN_MOOD)))
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
@@ -84,7 +97,15 @@ public class RecommendationResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "catalogue down", value = ApiDocs.CATALOG_DOWN)))
     public Uni<Response> recommend(
-            @Parameter(description = "A mood from GET /api/moods.", required = true, example = "heartbroken") @QueryParam("mood") String mood,
+            // no example value here: "Try it out" fills in every example, and mood and feeling together are a 400
+            @Parameter(description = "A mood from GET /api/moods, e.g. `heartbroken`. Give either `mood` or `feeling`.")
+            @QueryParam("mood") String mood,
+            @Parameter(description = FEELING, schema = @Schema(type = SchemaType.STRING, maxLength = 200), examples = {
+                    @ExampleObject(name = "heartbroken", value = "I just got dumped and can't stop thinking about her"),
+                    @ExampleObject(name = "grieving", value = "my grandfather died last week"),
+                    @ExampleObject(name = "several moods", value = "my girlfriend broke up with me and moved abroad, I miss her"),
+                    @ExampleObject(name = "negation", value = "not sad anymore, ready to move on")})
+            @QueryParam("feeling") String feeling,
             @Parameter(description = "Only these formats (repeatable).",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Format.class),
                     examples = @ExampleObject(name = "TV or film", value = "[\"TV\", \"MOVIE\"]"))
@@ -102,7 +123,7 @@ public class RecommendationResource {
             @Parameter(description = "How many titles, 1 to 50: the older name of `size`; if both are given they must "
                     + "be equal.", example = "10", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("limit") String limit,
             @Context UriInfo uri) {
-        return answer(mood, format, ending, exclude, page, size, limit)
+        return answer(mood, feeling, format, ending, exclude, page, size, limit)
                 .map(answer -> Response.ok(answer).header("Link", PageLinks.header(pageOf(answer), uri)).build());
     }
 
@@ -129,7 +150,7 @@ public class RecommendationResource {
                                     + "\"anilist:9989\"], \"page\": 1, \"size\": 10}"))) JsonNode body)
             throws JsonProcessingException {
         RecommendationQuery query = strictly(body);
-        return answer(query.mood(), query.format(), query.ending(), query.exclude(), text(query.page()),
+        return answer(query.mood(), query.feeling(), query.format(), query.ending(), query.exclude(), text(query.page()),
                 text(query.size()), text(query.limit()));
     }
 
@@ -158,12 +179,29 @@ public class RecommendationResource {
     }
 
     /** GET and POST alike: every value checked at the edge, every mistake in one 400. */
-    private Uni<Recommendations> answer(String mood, List<String> format, List<String> ending, List<String> exclude,
-                                        String page, String size, String limit) {
+    private Uni<Recommendations> answer(String mood, String feeling, List<String> format, List<String> ending,
+                                        List<String> exclude, String page, String size, String limit) {
         QueryParams params = new QueryParams();
-        MoodDef found = moods.find(mood).orElse(null);
-        if (found == null) {
-            params.error("mood", moods.unknown(mood));
+        boolean byMood = mood != null && !mood.isBlank();
+        boolean byFeeling = feeling != null && !feeling.isBlank();
+        MoodDef found = null;
+        Interpretation read = null;
+        if (byMood == byFeeling) {
+            String either = byMood ? "give either mood or feeling, not both" : "is required: give a mood or a feeling";
+            params.error("mood", either + "; known moods: " + String.join(", ", moods.names()));
+            params.error("feeling", either);
+        } else if (byMood) {
+            found = moods.find(mood).orElse(null);
+            if (found == null) {
+                params.error("mood", moods.unknown(mood));
+            }
+        } else {
+            String text = params.searchText("feeling", feeling);
+            read = text == null ? null : feelings.read(text);
+            if (read != null && read.moods().isEmpty()) {
+                params.error("feeling", "fits none of the moods we know; say it in other words, or pick a mood: "
+                        + String.join(", ", moods.names()));
+            }
         }
         // checked against the catalogue's own vocabulary, so a typo is a 400 naming the values, not an empty answer;
         // sorted: the candidates are cached by these lists, so any order of the same filters is one entry
@@ -181,7 +219,8 @@ public class RecommendationResource {
         params.validate();
         int perPage = pageSize != null ? pageSize : oldLimit != null ? oldLimit : DEFAULT_SIZE;
         PageRequest request = new PageRequest(pageNumber, perPage);
-        return recommendations.recommend(found, formats, endings, excluded, request);
+        return read != null ? recommendations.recommend(read, formats, endings, excluded, request)
+                : recommendations.recommend(found, formats, endings, excluded, request);
     }
 
     private static Page<Recommendations.Item> pageOf(Recommendations answer) {

@@ -59,6 +59,11 @@ public class Moods {
         return views;
     }
 
+    /** The mood names, sorted. */
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(byName.keySet());
+    }
+
     public Optional<MoodDef> find(String name) {
         return Optional.ofNullable(name == null ? null : byName.get(name.trim().toLowerCase(Locale.ROOT)));
     }

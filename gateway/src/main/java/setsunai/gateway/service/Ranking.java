@@ -2,13 +2,17 @@ package setsunai.gateway.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.api.SongPick;
 import setsunai.gateway.api.TitleSummary;
 import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.SongsSong;
 
 /**
  * The recommendation score, kept free of I/O so it can be read, tested and explained on its own:
@@ -80,11 +84,57 @@ public final class Ranking {
                     + (fitting.size() > 3 ? " and " + (fitting.size() - 3) + " more" : "") + " (+" + format(songBonus) + ").");
         }
 
-        // its theme songs and every song used in it that fits the mood; fitting ones first
-        List<SongPick> songs = picks.stream().filter(p -> p.fitsMood() || SongPicks.isTheme(p))
+        return new Recommendations.Item(TitleSummary.of(title), round(score), reasons, shown(picks));
+    }
+
+    /** Its theme songs and every song used in it that fits the mood; fitting ones first. */
+    private static List<SongPick> shown(List<SongPick> picks) {
+        return picks.stream().filter(p -> p.fitsMood() || SongPicks.isTheme(p))
                 .sorted(Comparator.comparing((SongPick p) -> !p.fitsMood()).thenComparing(SongPicks.LEADING))
                 .toList();
-        return new Recommendations.Item(TitleSummary.of(title), round(score), reasons, songs);
+    }
+
+    /** {@link #titleScore} for several moods at once: each mood's, weighted (the weights add up to 1). */
+    static double titleScore(CatalogTitle title, Map<MoodDef, Double> blend, double tearjerkerWeight) {
+        return blend.entrySet().stream()
+                .mapToDouble(e -> e.getValue() * titleScore(title, e.getKey(), tearjerkerWeight)).sum();
+    }
+
+    static boolean matchesAnyTag(CatalogTitle title, Map<MoodDef, Double> blend) {
+        return blend.keySet().stream().anyMatch(mood -> matchesAnyTag(title, mood));
+    }
+
+    /**
+     * Scores one title for a blend of moods (a feeling read as several): the weighted sum of its score for each
+     * mood, every mood's reasons (the tearjerker sentence once: its points are the same for every mood, and the
+     * weights add up to 1), and a first reason showing the sum. A song fits when it fits any of the moods.
+     * One mood is scored exactly as {@link #score(CatalogTitle, MoodDef, List, double, double)}.
+     */
+    static Recommendations.Item score(CatalogTitle title, Map<MoodDef, Double> blend, List<SongsSong> songs,
+                                      double tearjerkerWeight, double songBonus) {
+        if (blend.size() == 1) {
+            MoodDef mood = blend.keySet().iterator().next();
+            return score(title, mood, SongPicks.of(songs, title.slug(), mood), tearjerkerWeight, songBonus);
+        }
+        double score = 0;
+        List<String> terms = new ArrayList<>();
+        Set<String> reasons = new LinkedHashSet<>();
+        Set<String> songMoods = new LinkedHashSet<>();
+        for (Map.Entry<MoodDef, Double> e : blend.entrySet()) {
+            Recommendations.Item byMood = score(title, e.getKey(), SongPicks.of(songs, title.slug(), e.getKey()),
+                    tearjerkerWeight, songBonus);
+            score += e.getValue() * byMood.score();
+            terms.add(e.getValue() + " \u00d7 " + format(byMood.score()) + " (" + e.getKey().name() + ")");
+            reasons.addAll(byMood.reasons());
+            songMoods.addAll(e.getKey().songMoods());
+        }
+        List<String> all = new ArrayList<>();
+        all.add("Read as " + blend.keySet().stream().map(MoodDef::name).collect(Collectors.joining(" and "))
+                + ": its score is " + String.join(" + ", terms) + " = " + format(score) + ".");
+        all.addAll(reasons);
+        MoodDef anyOfThem = new MoodDef("blend", "", Map.of(), Map.of(), List.copyOf(songMoods));
+        return new Recommendations.Item(TitleSummary.of(title), round(score), all,
+                shown(SongPicks.of(songs, title.slug(), anyOfThem)));
     }
 
     static double round(double score) {

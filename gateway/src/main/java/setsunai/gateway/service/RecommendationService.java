@@ -5,10 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.gateway.api.Degradation;
+import setsunai.gateway.api.Interpretation;
 import setsunai.gateway.api.Recommendations;
 import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
@@ -17,7 +20,8 @@ import setsunai.gateway.config.GatewayConfig;
 
 /**
  * Recommendations in two downstream calls, whatever the page: one catalogue search for the mood's candidates
- * (primary: without it, 503), then one songs batch for all of them (secondary: without it, degraded).
+ * (primary: without it, 503), then one songs batch for all of them (secondary: without it, degraded). A feeling is
+ * the moods it was read as, blended by weight, and costs the same two calls (one search for the union of their tags).
  */
 @ApplicationScoped
 public class RecommendationService {
@@ -31,14 +35,32 @@ public class RecommendationService {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Moods moods;
+
     public Uni<Recommendations> recommend(MoodDef mood, List<String> formats, List<String> endings, Exclusions exclude,
                                           PageRequest page) {
+        return recommend(Map.of(mood, 1.0), null, formats, endings, exclude, page);
+    }
+
+    public Uni<Recommendations> recommend(Interpretation interpretation, List<String> formats, List<String> endings,
+                                          Exclusions exclude, PageRequest page) {
+        Map<MoodDef, Double> blend = new LinkedHashMap<>();
+        interpretation.moods().forEach(m -> blend.put(moods.find(m.name()).orElseThrow(), m.weight()));
+        return recommend(blend, interpretation, formats, endings, exclude, page);
+    }
+
+    private Uni<Recommendations> recommend(Map<MoodDef, Double> blend, Interpretation interpretation,
+                                           List<String> formats, List<String> endings, Exclusions exclude,
+                                           PageRequest page) {
         double tearWeight = config.ranking().tearjerkerWeight();
-        List<String> anyTag = mood.tags().keySet().stream().sorted().toList();
+        String name = blend.keySet().iterator().next().name(); // the strongest mood
+        List<String> anyTag = blend.keySet().stream().flatMap(m -> m.tags().keySet().stream())
+                .distinct().sorted().toList();
         return catalog.candidates(anyTag, formats, endings).chain(fetched -> {
             // re-check what we asked for, so a catalogue that ignored a filter cannot smuggle in unfitting titles
             List<CatalogTitle> fitting = fetched.orUnavailable("The catalogue").stream()
-                    .filter(t -> Ranking.matchesAnyTag(t, mood))
+                    .filter(t -> Ranking.matchesAnyTag(t, blend))
                     .filter(t -> formats.isEmpty() || formats.contains(t.format()))
                     .filter(t -> endings.isEmpty() || endings.contains(t.ending()))
                     .toList();
@@ -48,37 +70,40 @@ public class RecommendationService {
             // candidates than that) with their songs: one songs batch, and the same ranking whichever page is asked
             List<CatalogTitle> ranked = fitting.stream()
                     .filter(t -> !exclude.excludes(t))
-                    .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, mood, tearWeight))
+                    .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, blend, tearWeight))
                             .thenComparing(CatalogTitle::slug))
                     .toList();
             if (ranked.isEmpty()) {
-                return Uni.createFrom().item(answer(mood, List.of(), page, 0, unmatched, List.of()));
+                return Uni.createFrom().item(answer(name, interpretation, List.of(), page, 0, unmatched, List.of()));
             }
             List<String> pool = ranked.stream().limit(CatalogClient.BATCH_SIZE).map(CatalogTitle::slug).toList();
-            return songs.songsOfTitles(pool).map(songsOfPool -> rank(mood, ranked, songsOfPool, page, unmatched));
+            return songs.songsOfTitles(pool)
+                    .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, page, unmatched));
         });
     }
 
-    private Recommendations rank(MoodDef mood, List<CatalogTitle> ranked, Fetched<List<SongsSong>> songsOfPool,
-                                 PageRequest page, List<String> unmatched) {
+    private Recommendations rank(Map<MoodDef, Double> blend, Interpretation interpretation, List<CatalogTitle> ranked,
+                                 Fetched<List<SongsSong>> songsOfPool, PageRequest page, List<String> unmatched) {
         List<Degradation> degraded = new ArrayList<>();
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }
         List<Recommendations.Item> items = ranked.stream()
-                .map(t -> Ranking.score(t, mood, SongPicks.of(songsOfPool.value(), t.slug(), mood),
+                .map(t -> Ranking.score(t, blend, songsOfPool.value(),
                         config.ranking().tearjerkerWeight(), config.ranking().songBonus()))
                 .sorted(Ranking.BEST_FIRST)
                 .skip(page.offset())
                 .limit(page.size())
                 .toList();
-        return answer(mood, items, page, ranked.size(), unmatched, degraded);
+        return answer(blend.keySet().iterator().next().name(), interpretation, items, page, ranked.size(), unmatched,
+                degraded);
     }
 
-    private static Recommendations answer(MoodDef mood, List<Recommendations.Item> items, PageRequest request,
-                                          long total, List<String> unmatched, List<Degradation> degraded) {
+    private static Recommendations answer(String mood, Interpretation interpretation, List<Recommendations.Item> items,
+                                          PageRequest request, long total, List<String> unmatched,
+                                          List<Degradation> degraded) {
         Page<Recommendations.Item> page = Page.of(items, request, total);
-        return new Recommendations(mood.name(), items, page.page(), page.size(), page.totalItems(), page.totalPages(),
-                unmatched, degraded);
+        return new Recommendations(mood, interpretation, items, page.page(), page.size(), page.totalItems(),
+                page.totalPages(), unmatched, degraded);
     }
 }

@@ -47,6 +47,31 @@ class RankingTest {
         assertEquals(List.of("t"), item.songs().stream().map(SongPick::slug).toList());
     }
 
+    @Test
+    void aBlendOfMoodsIsTheWeightedSumWithEveryMoodsReasons() {
+        MoodDef grieving = new MoodDef("grieving", "", weights("grief", 3), weights("TRAGIC", 2), List.of("GRIEF"));
+        CatalogTitle title = title("b", 10, "TRAGIC", "grief", "unrequited-love");
+        Map<MoodDef, Double> blend = new LinkedHashMap<>();
+        blend.put(grieving, 0.6);
+        blend.put(MOOD, 0.4);
+
+        var item = Ranking.score(title, blend, List.of(), 0.3, 2);
+
+        // grieving: 3 + 2 + 3 = 8; heartbroken: 3 + 2 + 3 = 8
+        assertEquals(8.0, item.score(), 1e-9);
+        assertEquals(List.of(
+                "Read as grieving and heartbroken: its score is 0.6 \u00d7 8 (grieving) + 0.4 \u00d7 8 (heartbroken) = 8.",
+                "Its themes fit grieving: grief (+3).",
+                "Its tragic ending fits grieving (+2).",
+                "It hits hard: tearjerker 10 of 10 (+3).",
+                "Its themes fit heartbroken: unrequited-love (+3).",
+                "Its tragic ending fits heartbroken (+2)."), item.reasons());
+        assertEquals(0.6 * Ranking.titleScore(title, grieving, 0.3) + 0.4 * Ranking.titleScore(title, MOOD, 0.3),
+                Ranking.titleScore(title, blend, 0.3), 1e-9);
+        // one mood ranks exactly as that mood alone
+        assertEquals(Ranking.score(title, MOOD, List.of(), 0.3, 2), Ranking.score(title, Map.of(MOOD, 1.0), List.of(), 0.3, 2));
+    }
+
     static CatalogTitle title(String slug, int tearjerker, String ending, String... tags) {
         return new CatalogTitle(slug, slug, null, null, "TV", 12, 2010, null, null, null, null, null, List.of(tags),
                 ending, tearjerker, null, null, 1);
