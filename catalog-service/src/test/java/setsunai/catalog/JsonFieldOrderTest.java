@@ -2,6 +2,8 @@ package setsunai.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static setsunai.testsupport.checks.JsonShape.components;
+import static setsunai.testsupport.checks.JsonShape.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,15 +69,5 @@ class JsonFieldOrderTest {
 
     private static JsonNode read(String path) throws Exception {
         return JSON.readTree(given().get(path).then().statusCode(200).extract().asByteArray());
-    }
-
-    private static List<String> keys(JsonNode object) {
-        List<String> keys = new ArrayList<>();
-        object.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
-    private static List<String> components(Class<? extends Record> type) {
-        return Stream.of(type.getRecordComponents()).map(c -> c.getName()).toList();
     }
 }

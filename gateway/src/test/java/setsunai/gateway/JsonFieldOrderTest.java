@@ -2,6 +2,8 @@ package setsunai.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static setsunai.testsupport.checks.JsonShape.components;
+import static setsunai.testsupport.checks.JsonShape.keys;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,15 +46,5 @@ class JsonFieldOrderTest extends GatewayTestBase {
         assertEquals(components(SongPick.class), keys(item.get("songs").get(0)));
         // not alphabetical, or the checks above would prove nothing
         assertNotEquals(keys(item).stream().sorted().toList(), keys(item));
-    }
-
-    private static List<String> keys(JsonNode object) {
-        List<String> keys = new ArrayList<>();
-        object.fieldNames().forEachRemaining(keys::add);
-        return keys;
-    }
-
-    private static List<String> components(Class<? extends Record> type) {
-        return Stream.of(type.getRecordComponents()).map(c -> c.getName()).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import setsunai.testsupport.checks.SpecChecks;
 import setsunai.common.vocabulary.SongMood;
 
 /** What integrators' tools rely on in the gateway's OpenAPI document (item 11 of the issues). */
@@ -36,10 +37,13 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasItsStableOperationId() throws Exception {
-        Set<String> ids = new TreeSet<>();
-        spec().path("paths").forEach(path -> path.forEach(operation -> ids.add(operation.path("operationId").asText())));
         assertEquals(new TreeSet<>(List.of("getRecommendations", "postRecommendations", "listMoods", "getTitle", "getSong", "getPlaylist",
-                "getConsistencyReport")), ids);
+                "getConsistencyReport")), SpecChecks.operationIds(spec()));
+    }
+
+    @Test
+    void repeatableParametersHaveArrayExamplesForTryItOut() throws Exception {
+        SpecChecks.assertArrayExamples(spec());
     }
 
     @Test

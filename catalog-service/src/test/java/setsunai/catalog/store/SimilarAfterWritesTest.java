@@ -32,34 +32,8 @@ import setsunai.testsupport.Tokens;
 @QuarkusTest
 class SimilarAfterWritesTest {
 
-    /** The definition, as in SimilarTitlesTest (kept there unchanged, as the oracle). */
-    private static final String EVERY_CANDIDATE = """
-            WITH src AS (SELECT id, tags, ending, format FROM title WHERE id = ?),
-                 n AS (SELECT CASE WHEN c.reltuples > 1000 THEN c.reltuples::float8
-                                   ELSE (SELECT count(*) FROM title)::float8 END AS n
-                       FROM pg_class c WHERE c.oid = 'title'::regclass),
-                 candidates AS MATERIALIZED (
-                     SELECT t.id, t.title, t.slug, t.tags,
-                            (t.ending = src.ending)::int AS same_ending, (t.format = src.format)::int AS same_format
-                     FROM title t, src
-                     WHERE t.tags && src.tags AND t.id <> src.id),
-                 weights AS MATERIALIZED (
-                     SELECT tag, ln(1 + n.n / (1 + coalesce(f.titles, 0))) AS w
-                     FROM src CROSS JOIN n CROSS JOIN unnest(src.tags) AS tag
-                     LEFT JOIN (SELECT ct AS tag, count(*) AS titles FROM candidates c, unnest(c.tags) AS ct
-                                WHERE ct = ANY ((SELECT tags FROM src)::text[]) GROUP BY ct) AS f USING (tag)),
-                 total AS (SELECT greatest(sum(w), 1e-9) AS w FROM weights)
-            SELECT c.id, round((0.8 * (0.5 * s.weight / total.w
-                                       + 0.5 * cardinality(s.shared)::float8
-                                             / (cardinality(c.tags) + cardinality(src.tags) - cardinality(s.shared)))
-                                + 0.15 * c.same_ending + 0.05 * c.same_format)::numeric, 3) AS similarity, s.shared
-            FROM candidates c
-            CROSS JOIN src
-            CROSS JOIN total
-            CROSS JOIN LATERAL (SELECT array_agg(w.tag ORDER BY w.tag) AS shared, sum(w.w) AS weight
-                                FROM weights w WHERE w.tag = ANY (c.tags)) AS s
-            ORDER BY similarity DESC, lower(c.title), c.slug
-            """;
+    /** The definition: SimilarTitlesTest's query, every candidate scored in full. */
+    private static final String EVERY_CANDIDATE = SimilarTitlesTest.EVERY_CANDIDATE;
 
     /** Titles whose answers the probe's writes change: it shares (or stops sharing) their rare themes. */
     private static final List<String> OTHERS = List.of("your-name", "orange", "steins-gate", "nana");

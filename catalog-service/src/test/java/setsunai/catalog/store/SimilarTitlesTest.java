@@ -29,7 +29,7 @@ import setsunai.testsupport.Tokens;
 class SimilarTitlesTest {
 
     /** The definition, as a straightforward query: every candidate scored in full (what the service ran before V4). */
-    private static final String EVERY_CANDIDATE = """
+    static final String EVERY_CANDIDATE = """
             WITH src AS (SELECT id, tags, ending, format FROM title WHERE id = ?),
                  n AS (SELECT CASE WHEN c.reltuples > 1000 THEN c.reltuples::float8
                                    ELSE (SELECT count(*) FROM title)::float8 END AS n
