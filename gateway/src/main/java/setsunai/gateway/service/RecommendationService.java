@@ -13,7 +13,6 @@ import setsunai.common.web.PageRequest;
 import setsunai.gateway.api.Degradation;
 import setsunai.gateway.api.Interpretation;
 import setsunai.gateway.api.Recommendations;
-import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
 import setsunai.gateway.config.GatewayConfig;
@@ -25,6 +24,13 @@ import setsunai.gateway.config.GatewayConfig;
  */
 @ApplicationScoped
 public class RecommendationService {
+
+    /**
+     * Titles whose songs are looked up (the rest rank without a song bonus). Not 100: the songs service answers a
+     * batch with a Link header that repeats every slug four times, and for 100 slugs it passes the 8 KB of response
+     * headers the REST client reads ("HTTP header is larger than 8192 bytes"), which failed every call.
+     */
+    static final int SONG_POOL = 25;
 
     @Inject
     CatalogSource catalog;
@@ -66,8 +72,8 @@ public class RecommendationService {
                     .toList();
             // excluded before anything is ranked or looked up, so an excluded title takes no place on any page
             List<String> unmatched = exclude.unmatched(fitting);
-            // every title left is ranked, the best 100 by the catalogue's terms (all of them, unless a mood has more
-            // candidates than that) with their songs: one songs batch, and the same ranking whichever page is asked
+            // every title left is ranked, the same ranking whichever page is asked; the best SONG_POOL by the
+            // catalogue's terms with their songs, in one songs batch
             List<CatalogTitle> ranked = fitting.stream()
                     .filter(t -> !exclude.excludes(t))
                     .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, blend, tearWeight))
@@ -76,7 +82,7 @@ public class RecommendationService {
             if (ranked.isEmpty()) {
                 return Uni.createFrom().item(answer(name, interpretation, List.of(), page, 0, unmatched, List.of()));
             }
-            List<String> pool = ranked.stream().limit(CatalogClient.BATCH_SIZE).map(CatalogTitle::slug).toList();
+            List<String> pool = ranked.stream().limit(SONG_POOL).map(CatalogTitle::slug).toList();
             return songs.songsOfTitles(pool)
                     .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, page, unmatched));
         });
