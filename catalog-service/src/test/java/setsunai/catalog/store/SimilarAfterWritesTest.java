@@ -32,9 +32,6 @@ import setsunai.testsupport.Tokens;
 @QuarkusTest
 class SimilarAfterWritesTest {
 
-    /** The definition: SimilarTitlesTest's query, every candidate scored in full. */
-    private static final String EVERY_CANDIDATE = SimilarTitlesTest.EVERY_CANDIDATE;
-
     /** Titles whose answers the probe's writes change: it shares (or stops sharing) their rare themes. */
     private static final List<String> OTHERS = List.of("your-name", "orange", "steins-gate", "nana");
 
@@ -92,7 +89,7 @@ class SimilarAfterWritesTest {
     private void assertOthersExact(boolean probeShares) throws SQLException {
         for (String slug : OTHERS) {
             long id = id(slug);
-            List<SimilarRow> all = everyCandidate(id);
+            List<SimilarRow> all = SimilarTitlesTest.everyCandidate(dataSource, id);
             for (int sample : new int[] {6, 2000}) {
                 for (int[] page : new int[][] {{10, 0}, {5, 5}, {100, 0}}) {
                     SimilarPage got = queries.similar(id, page[0], page[1], sample);
@@ -137,21 +134,6 @@ class SimilarAfterWritesTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private List<SimilarRow> everyCandidate(long id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(EVERY_CANDIDATE)) {
-            statement.setLong(1, id);
-            List<SimilarRow> rows = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new SimilarRow(row.getLong(1), row.getDouble(2),
-                            Arrays.asList((String[]) row.getArray(3).getArray())));
-                }
-            }
-            return rows;
         }
     }
 

@@ -29,7 +29,7 @@ import setsunai.testsupport.Tokens;
 class SimilarTitlesTest {
 
     /** The definition, as a straightforward query: every candidate scored in full (what the service ran before V4). */
-    static final String EVERY_CANDIDATE = """
+    private static final String EVERY_CANDIDATE = """
             WITH src AS (SELECT id, tags, ending, format FROM title WHERE id = ?),
                  n AS (SELECT CASE WHEN c.reltuples > 1000 THEN c.reltuples::float8
                                    ELSE (SELECT count(*) FROM title)::float8 END AS n
@@ -68,7 +68,7 @@ class SimilarTitlesTest {
         List<Long> ids = longs("SELECT id FROM title ORDER BY id");
         assertTrue(ids.size() >= 56, "the curated dataset is loaded");
         for (long id : ids) {
-            List<SimilarRow> all = everyCandidate(id);
+            List<SimilarRow> all = everyCandidate(dataSource, id);
             // Samples of 6 and 12 titles give weak first floors (the bounds then do the pruning); 2000 is the default.
             for (int sample : new int[] {6, 12, 2000}) {
                 for (int[] page : new int[][] {{6, 0}, {10, 0}, {10, 10}, {3, 7}, {100, 0}, {5, 1000}}) {
@@ -122,13 +122,14 @@ class SimilarTitlesTest {
                    OR f.tag_mask <> (SELECT coalesce(bit_or(1::bigint << s.bit), 0) FROM tag_stat s
                                      WHERE s.tag = ANY (t.tags))"""), "title_facet rows");
         long id = longs("SELECT id FROM title WHERE slug = '" + slug + "'").get(0);
-        List<SimilarRow> all = everyCandidate(id);
+        List<SimilarRow> all = everyCandidate(dataSource, id);
         SimilarPage got = queries.similar(id, 10, 0, 6);
         assertEquals(all.subList(0, Math.min(10, all.size())), got.rows());
         assertEquals(all.size(), got.total());
     }
 
-    private List<SimilarRow> everyCandidate(long id) throws SQLException {
+    /** The oracle's answer for one title: every candidate scored in full, best first (also SimilarAfterWritesTest's). */
+    static List<SimilarRow> everyCandidate(DataSource dataSource, long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(EVERY_CANDIDATE)) {
             statement.setLong(1, id);
