@@ -56,6 +56,12 @@ class SongNamesTest {
                 .then().statusCode(200)
                 .body("alternativeTitles", empty())
                 .body("externalIds", anEmptyMap());
+        // The one id verified so far (AnimeThemes' API documentation names song 3373 "staple stable",
+        // Bakemonogatari's first opening): stored as the file gives it, an integer.
+        given().get("/api/songs/staple-stable")
+                .then().statusCode(200)
+                .body("externalIds.animethemes", equalTo(3373))
+                .body("externalIds", not(hasKey("musicbrainz")));
     }
 
     @ParameterizedTest(name = "q={0}")
