@@ -103,13 +103,13 @@ class StreamingLinksTest {
     void writtenLinksAreValidatedFieldByField() {
         String bad = """
                 [{"service": "Net Flix", "name": "Netflix", "url": "http://www.netflix.com/title/1", "regions": ["jp", "USA"]},
-                 {"service": "hulu", "name": " ", "url": "not a url", "regions": []}]""";
+                 {"service": "hulu", "name": " ", "url": "not a url"}]""";
         editor().contentType("application/json").body(title("zz-streaming-bad", bad, "\"Violet Evergarden\""))
                 .post("/api/titles")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("streaming[0].service", "streaming[0].url",
                         "streaming[0].regions[0]", "streaming[0].regions[1]", "streaming[1].name", "streaming[1].url",
-                        "franchise"))
+                        "streaming[1].regions", "franchise"))
                 .body("detail", allOf(containsString("https URL"), containsString("ISO 3166-1 alpha-2"),
                         containsString("service key")));
         String twice = """
@@ -128,7 +128,7 @@ class StreamingLinksTest {
     void linksAndFranchiseAreStoredAsWrittenAndFound() {
         String links = """
                 [{"service": "zz_test_tv", "name": " Test TV ", "url": "https://tv.example.org/watch/1?x=y",
-                  "regions": ["JP", "US", "JP"]}, {"service": "zz_other_tv", "name": "Other", "regions": null}]""";
+                  "regions": ["JP", "US", "JP"]}, {"service": "zz_other_tv", "name": "Other", "regions": []}]""";
         editor().contentType("application/json").body(title("zz-streaming-good", links, "\"zz-test-franchise\""))
                 .post("/api/titles")
                 .then().statusCode(201)

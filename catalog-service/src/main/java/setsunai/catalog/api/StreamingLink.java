@@ -24,9 +24,10 @@ public record StreamingLink(
                 examples = "https://www.netflix.com/title/80182123", nullable = true)
         @Size(max = 2000) @Pattern(regexp = HTTPS_URL,
                 message = "must be an https URL, e.g. https://www.netflix.com/title/80182123") String url,
-        @Schema(description = "ISO 3166-1 alpha-2 codes of the countries where the page is available; empty when "
+        @Schema(description = "ISO 3166-1 alpha-2 codes of the countries where the page is available; `[]` when "
                 + "unknown (for bangumi-data's international services: no restriction recorded).",
                 examples = "[\"JP\"]", required = true)
+        @NotNull(message = "is required: the country codes, or [] when unknown")
         @Size(max = 250) List<@NotNull @Pattern(regexp = "^[A-Z]{2}$",
                 message = "must be an ISO 3166-1 alpha-2 country code: two capital letters, e.g. JP") String> regions) {
 
