@@ -30,7 +30,7 @@ class JsonFieldOrderTest {
         JsonNode title = read("/api/titles/5-centimeters-per-second");
         assertEquals(List.of("slug", "title", "nativeTitle", "alternativeTitles", "format", "episodes", "year", "season",
                 "studios", "directors", "source", "synopsis", "tags", "ending", "tearjerker", "streaming", "externalIds",
-                "version"), keys(title));
+                "franchise", "version"), keys(title));
         assertEquals(components(TitleView.class), keys(title));
     }
 

@@ -27,7 +27,9 @@ class TitleDetailTest extends GatewayTestBase {
 
     static final String TITLE = """
             {"slug": "5-centimeters-per-second", "title": "5 Centimeters per Second", "format": "MOVIE",
-             "tags": ["long-distance"], "ending": "BITTERSWEET", "tearjerker": 8, "version": 1}
+             "tags": ["long-distance"], "ending": "BITTERSWEET", "tearjerker": 8, "version": 1,
+             "streaming": [{"service": "netflix", "name": "Netflix", "url": "https://www.netflix.com/title/1",
+                            "regions": ["JP"], "addedLater": true}]}
             """;
     static final String SONGS = """
             {"items": [{"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
@@ -61,6 +63,10 @@ class TitleDetailTest extends GatewayTestBase {
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(200)
                 .body("title.slug", equalTo("5-centimeters-per-second"))
+                // the catalogue's streaming links pass through as links (issue 14)
+                .body("title.streaming.service", equalTo(List.of("netflix")))
+                .body("title.streaming[0].url", equalTo("https://www.netflix.com/title/1"))
+                .body("title.streaming[0].regions", equalTo(List.of("JP")))
                 .body("soundtrack.slug", equalTo(List.of("one-more-time-one-more-chance")))
                 .body("similar", empty())
                 .body("degraded", empty());

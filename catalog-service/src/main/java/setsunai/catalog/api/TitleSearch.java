@@ -13,6 +13,7 @@ public record TitleSearch(
         List<String> excludeTags,
         List<Ending> endings,
         String studio,
+        List<String> streaming,
         Integer yearFrom,
         Integer yearTo,
         Integer minTearjerker,

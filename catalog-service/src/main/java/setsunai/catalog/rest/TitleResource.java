@@ -134,6 +134,11 @@ public class TitleResource {
             @QueryParam("ending") List<String> ending,
             @Parameter(description = "Studio name, case- and accent-insensitive (see GET /api/studios).",
                     example = "Kyoto Animation") @QueryParam("studio") String studio,
+            @Parameter(description = "Streaming service key (`netflix`, `prime`, `crunchyroll`, `disneyplus`, …: the "
+                    + "`service` of a title's `streaming` links); repeatable, a title matches when it has a link to "
+                    + "**any** of them. A key no title links to is a 400 that lists the known ones.",
+                    examples = @ExampleObject(name = "Netflix or Crunchyroll", value = "[\"netflix\", \"crunchyroll\"]"))
+            @QueryParam("streaming") List<String> streaming,
             @Parameter(description = "Released in or after this year.", example = "2000",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
             @QueryParam("yearFrom") String yearFrom,
@@ -178,6 +183,7 @@ public class TitleResource {
                 params.strings("excludeTag", lower(excludeTag), 30),
                 params.enumValues("ending", ending, Ending.class),
                 studio == null || studio.isBlank() ? null : studio.trim(),
+                params.strings("streaming", lower(streaming), 30),
                 from, to,
                 params.integer("minTearjerker", minTearjerker, 1, 10),
                 params.strings("slug", slug, MAX_BATCH),

@@ -138,8 +138,8 @@ public class SearchTitles {
     private long count(Connection connection, TitleSearch criteria, Match match) {
         // The order does not change a total.
         CountKey key = new CountKey(match, new TitleSearch(criteria.q(), criteria.formats(), criteria.tags(),
-                criteria.anyTags(), criteria.excludeTags(), criteria.endings(), criteria.studio(), criteria.yearFrom(),
-                criteria.yearTo(), criteria.minTearjerker(), criteria.slugs(), TitleSort.TITLE, false));
+                criteria.anyTags(), criteria.excludeTags(), criteria.endings(), criteria.studio(), criteria.streaming(),
+                criteria.yearFrom(), criteria.yearTo(), criteria.minTearjerker(), criteria.slugs(), TitleSort.TITLE, false));
         return totals.get(key, k -> countNow(connection, criteria, match)).await().indefinitely();
     }
 
@@ -211,6 +211,10 @@ public class SearchTitles {
         }
         if (c.studio() != null) {
             query.append(" AND t.studio_keys @> ARRAY[search_key(?)]", c.studio());
+        }
+        if (!c.streaming().isEmpty()) {
+            // Any of the services (V6: generated from the links, GIN-indexed).
+            query.append(" AND t.streaming_services && ?", c.streaming());
         }
         if (c.yearFrom() != null) {
             query.append(" AND t.year >= ?", c.yearFrom());
