@@ -8,7 +8,7 @@
 CREATE FUNCTION external_id_keys(ids jsonb) RETURNS text[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     RETURN (SELECT coalesce(array_agg(lower(e.key) || ':' || coalesce(nullif(ltrim(e.value, '0'), ''), '0')
-                                      ORDER BY e.key), '{}')
+                                      ORDER BY lower(e.key)), '{}')
             FROM jsonb_each_text(CASE WHEN jsonb_typeof(ids) = 'object' THEN ids ELSE '{}'::jsonb END) AS e
             WHERE e.value ~ '^[0-9]{1,18}$');
 

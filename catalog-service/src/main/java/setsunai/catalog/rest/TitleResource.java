@@ -165,7 +165,7 @@ public class TitleResource {
                     + "case, leading zeros dropped), or `slug:<title slug>`. Titles named by any of them; the ids that "
                     + "name no title are listed in the answer's `notFound`. Combines with the other filters like `slug`.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
-                    examples = @ExampleObject(name = "ids of three providers, one unknown",
+                    examples = @ExampleObject(name = "several providers",
                             value = "[\"mal:33352\", \"anilist:20665\", \"slug:anohana-the-movie\", \"mal:999999\"]"))
             @QueryParam("id") List<String> id,
             @Parameter(description = "`relevance` (the default with `q`: the exact English title first, then titles with all the words in "
