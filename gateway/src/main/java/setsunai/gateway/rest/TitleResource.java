@@ -62,10 +62,9 @@ public class TitleResource {
         String normalized = id == null ? null : TitleIds.normalize(id);
         if (normalized == null) {
             // the value is not echoed: it may be anything, of any length
-            throw new InvalidInputException("id", "must be a title slug (lower-case letters and digits, in words joined "
-                    + "by '-', at most " + Slugs.TITLE_MAX + " characters, e.g. 5-centimeters-per-second) or a provider "
-                    + "id (" + String.join(", ", TitleIds.PROVIDERS.stream().map(p -> p + ":<digits>").toList())
-                    + ", e.g. mal:1689)");
+            throw new InvalidInputException("id", "must be a title slug (lower-case words joined by '-', at most "
+                    + Slugs.TITLE_MAX + " characters) or a provider id (" + String.join(", ", TitleIds.PROVIDERS.stream()
+                    .map(p -> p + ":").toList()) + " and digits, e.g. mal:1689)");
         }
         return TitleIds.isProviderId(normalized) ? titles.detailByProviderId(normalized) : titles.detail(normalized);
     }
