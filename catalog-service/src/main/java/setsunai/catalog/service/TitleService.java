@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import setsunai.catalog.api.SimilarTitle;
@@ -51,6 +52,13 @@ public class TitleService {
         SearchTitles.IdPage ids = search.search(criteria, page.size(), (long) page.offset());
         List<TitleView> items = titles.findInOrder(ids.ids()).stream().map(TitleMapper::toView).toList();
         return Page.of(items, page, ids.total());
+    }
+
+    /** The ids (normalised, see TitleSearch#ids) that name no title, in the order given. */
+    @Transactional
+    public List<String> notFound(List<String> ids) {
+        Set<String> known = search.knownIds(ids);
+        return ids.stream().filter(id -> !known.contains(id)).toList();
     }
 
     @Transactional
