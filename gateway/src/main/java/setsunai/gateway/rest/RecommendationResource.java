@@ -114,7 +114,8 @@ public class RecommendationResource {
     @APIResponse(responseCode = "400", description = "Unknown mood (the known ones are listed), format or ending, a bad "
             + "page, size or limit (or limit and size that differ), a malformed exclude value or more than 500 of them; "
             + "neither or both of `mood` and `feeling`; a feeling longer than 200 characters, without a letter, or that "
-            + "fits no mood (the moods are listed).",
+            + "fits no mood (the moods are listed); a malformed streaming key or more than 20, or one the catalogue "
+            + "refuses; a diversity that is not a number from 0 to 1.",
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown mood", value = ApiDocs.UNKNOWN_MOOD)))
     @APIResponse(responseCode = "503", description = "The catalogue is unavailable.",
