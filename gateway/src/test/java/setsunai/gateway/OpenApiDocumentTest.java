@@ -37,7 +37,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasItsStableOperationId() throws Exception {
-        assertEquals(new TreeSet<>(List.of("getRecommendations", "postRecommendations", "listMoods", "getTitle", "getSong", "getPlaylist",
+        assertEquals(new TreeSet<>(List.of("getRecommendations", "postRecommendations", "surpriseRecommendation", "listMoods", "getTitle", "getSong", "getPlaylist",
                 "getConsistencyReport")), SpecChecks.operationIds(spec()));
     }
 

@@ -31,6 +31,7 @@ public interface CatalogApi {
     Uni<PageOf<CatalogTitle>> search(@QueryParam("anyTag") List<String> anyTag,
                                      @QueryParam("format") List<String> format,
                                      @QueryParam("ending") List<String> ending,
+                                     @QueryParam("streaming") List<String> streaming,
                                      @QueryParam("sort") String sort,
                                      @QueryParam("page") Integer page,
                                      @QueryParam("size") int size);

@@ -61,9 +61,10 @@ public class CatalogClient {
     public static final int MAX_CANDIDATE_PAGES = 5;
 
     /** Every title with one of the tags (one call per 100 of them): excluding some must leave the others to rank. */
-    public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
-        return Downstream.allPages(page -> api.search(anyTag, formats, endings, "-tearjerker", page == 1 ? null : page,
-                BATCH_SIZE), MAX_CANDIDATE_PAGES, "catalog mood candidates");
+    public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings,
+                                              List<String> streaming) {
+        return Downstream.allPages(page -> api.search(anyTag, formats, endings, streaming, "-tearjerker",
+                page == 1 ? null : page, BATCH_SIZE), MAX_CANDIDATE_PAGES, "catalog mood candidates");
     }
 
     public Uni<PageOf<CatalogTitle>> page(int page) {

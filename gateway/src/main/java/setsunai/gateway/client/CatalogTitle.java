@@ -26,5 +26,7 @@ public record CatalogTitle(
         int tearjerker,
         List<StreamingLink> streaming,
         Map<String, Object> externalIds,
-        long version) {
+        long version,
+        @Schema(description = "The franchise it belongs to, as a slug (a series, its films and sequels share one); "
+                + "absent when it stands alone.", examples = "anohana") String franchise) {
 }

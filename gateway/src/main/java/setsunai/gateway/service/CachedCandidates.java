@@ -19,7 +19,8 @@ public class CachedCandidates {
     CatalogClient client;
 
     @CacheResult(cacheName = "mood-candidates")
-    public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
-        return client.candidates(anyTag, formats, endings);
+    public Uni<List<CatalogTitle>> candidates(List<String> anyTag, List<String> formats, List<String> endings,
+                                              List<String> streaming) {
+        return client.candidates(anyTag, formats, endings, streaming);
     }
 }

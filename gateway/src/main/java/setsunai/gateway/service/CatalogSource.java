@@ -79,8 +79,9 @@ public class CatalogSource {
 
     @Timeout(800)
     @Fallback(fallbackMethod = "candidatesFailed")
-    public Uni<Fetched<List<CatalogTitle>>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
-        return cachedCandidates.candidates(anyTag, formats, endings).map(Fetched::ok);
+    public Uni<Fetched<List<CatalogTitle>>> candidates(List<String> anyTag, List<String> formats, List<String> endings,
+                                                       List<String> streaming) {
+        return cachedCandidates.candidates(anyTag, formats, endings, streaming).map(Fetched::ok);
     }
 
     // Similar titles are the costliest catalogue call and only a secondary part of an answer: past this many calls
@@ -111,7 +112,7 @@ public class CatalogSource {
     }
 
     Uni<Fetched<List<CatalogTitle>>> candidatesFailed(List<String> anyTag, List<String> formats, List<String> endings,
-                                                      Throwable e) {
+                                                      List<String> streaming, Throwable e) {
         return failed(e, List.of());
     }
 

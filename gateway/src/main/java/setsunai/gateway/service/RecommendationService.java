@@ -4,15 +4,19 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.gateway.api.Degradation;
 import setsunai.gateway.api.Interpretation;
 import setsunai.gateway.api.Recommendations;
+import setsunai.gateway.api.Surprise;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.SongsSong;
 import setsunai.gateway.config.GatewayConfig;
@@ -44,72 +48,153 @@ public class RecommendationService {
     @Inject
     Moods moods;
 
-    public Uni<Recommendations> recommend(MoodDef mood, List<String> formats, List<String> endings, Exclusions exclude,
+    public Uni<Recommendations> recommend(MoodDef mood, Filters filters, Exclusions exclude, double diversity,
                                           PageRequest page) {
-        return recommend(Map.of(mood, 1.0), null, formats, endings, exclude, page);
+        return recommend(Map.of(mood, 1.0), null, filters, exclude, diversity, page);
     }
 
-    public Uni<Recommendations> recommend(Interpretation interpretation, List<String> formats, List<String> endings,
-                                          Exclusions exclude, PageRequest page) {
+    public Uni<Recommendations> recommend(Interpretation interpretation, Filters filters, Exclusions exclude,
+                                          double diversity, PageRequest page) {
+        return recommend(blendOf(interpretation), interpretation, filters, exclude, diversity, page);
+    }
+
+    /** One title, picked at random among those that fit, weighted by fit; {@code seed} replays the pick. */
+    public Uni<Surprise> surprise(MoodDef mood, Filters filters, Exclusions exclude, long seed) {
+        return surprise(Map.of(mood, 1.0), null, filters, exclude, seed);
+    }
+
+    public Uni<Surprise> surprise(Interpretation interpretation, Filters filters, Exclusions exclude, long seed) {
+        return surprise(blendOf(interpretation), interpretation, filters, exclude, seed);
+    }
+
+    private Map<MoodDef, Double> blendOf(Interpretation interpretation) {
         Map<MoodDef, Double> blend = new LinkedHashMap<>();
         interpretation.moods().forEach(m -> blend.put(moods.find(m.name()).orElseThrow(), m.weight()));
-        return recommend(blend, interpretation, formats, endings, exclude, page);
+        return blend;
     }
 
-    private Uni<Recommendations> recommend(Map<MoodDef, Double> blend, Interpretation interpretation,
-                                           List<String> formats, List<String> endings, Exclusions asked,
-                                           PageRequest page) {
-        double tearWeight = config.ranking().tearjerkerWeight();
-        String name = blend.keySet().iterator().next().name(); // the strongest mood
+    /**
+     * Every title that fits the moods and filters, from one catalogue search (cached briefly), the catalogue's
+     * answer re-checked. A catalogue 400 while {@code streaming} was passed on is the caller's 400 naming it: every
+     * other value sent is the gateway's own vocabulary, checked at the edge.
+     */
+    private Uni<List<CatalogTitle>> fitting(Map<MoodDef, Double> blend, Filters filters) {
         List<String> anyTag = blend.keySet().stream().flatMap(m -> m.tags().keySet().stream())
                 .distinct().sorted().toList();
+        return catalog.candidates(anyTag, filters.formats(), filters.endings(), filters.streaming())
+                // re-check what we asked for, so a catalogue that ignored a filter cannot smuggle in unfitting titles
+                // (streaming is not re-checked: the title's streaming field is changing shape, issue 14 item 3)
+                .map(fetched -> fetched.orUnavailable("The catalogue", filters.streaming().isEmpty() ? null : "streaming")
+                        .stream()
+                        .filter(t -> Ranking.matchesAnyTag(t, blend))
+                        .filter(t -> filters.formats().isEmpty() || filters.formats().contains(t.format()))
+                        .filter(t -> filters.endings().isEmpty() || filters.endings().contains(t.ending()))
+                        .toList());
+    }
+
+    /** Not excluded, best first by the catalogue's terms (slug last), so the order never depends on the catalogue's. */
+    private List<CatalogTitle> ranked(List<CatalogTitle> fitting, Map<MoodDef, Double> blend, Exclusions exclude) {
+        double tearWeight = config.ranking().tearjerkerWeight();
+        return fitting.stream()
+                .filter(t -> !exclude.excludes(t))
+                .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, blend, tearWeight))
+                        .thenComparing(CatalogTitle::slug))
+                .toList();
+    }
+
+    private Uni<Recommendations> recommend(Map<MoodDef, Double> blend, Interpretation interpretation, Filters filters,
+                                           Exclusions asked, double diversity, PageRequest page) {
+        String name = blend.keySet().iterator().next().name(); // the strongest mood
         // the exclude values are looked up while the candidates are fetched
-        return Uni.combine().all().unis(catalog.candidates(anyTag, formats, endings), asked.resolve(catalog)).asTuple()
-                .chain(both -> {
-            Fetched<List<CatalogTitle>> fetched = both.getItem1();
+        return Uni.combine().all().unis(fitting(blend, filters), asked.resolve(catalog)).asTuple().chain(both -> {
+            List<CatalogTitle> fitting = both.getItem1();
             Exclusions exclude = both.getItem2();
-            // re-check what we asked for, so a catalogue that ignored a filter cannot smuggle in unfitting titles
-            List<CatalogTitle> fitting = fetched.orUnavailable("The catalogue").stream()
-                    .filter(t -> Ranking.matchesAnyTag(t, blend))
-                    .filter(t -> formats.isEmpty() || formats.contains(t.format()))
-                    .filter(t -> endings.isEmpty() || endings.contains(t.ending()))
-                    .toList();
             // excluded before anything is ranked or looked up, so an excluded title takes no place on any page
             List<String> unmatched = exclude.unmatched(fitting);
             // every title left is ranked, the same ranking whichever page is asked; the best SONG_POOL by the
             // catalogue's terms with their songs, in one songs batch
-            List<CatalogTitle> ranked = fitting.stream()
-                    .filter(t -> !exclude.excludes(t))
-                    .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, blend, tearWeight))
-                            .thenComparing(CatalogTitle::slug))
-                    .toList();
+            List<CatalogTitle> ranked = ranked(fitting, blend, exclude);
             if (ranked.isEmpty()) {
                 return Uni.createFrom().item(answer(name, interpretation, List.of(), page, 0, unmatched,
                         exclude.degraded()));
             }
             List<String> pool = ranked.stream().limit(SONG_POOL).map(CatalogTitle::slug).toList();
             return songs.songsOfTitles(pool)
-                    .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, page, unmatched,
+                    .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, diversity, page, unmatched,
                             exclude.degraded()));
         });
     }
 
     private Recommendations rank(Map<MoodDef, Double> blend, Interpretation interpretation, List<CatalogTitle> ranked,
-                                 Fetched<List<SongsSong>> songsOfPool, PageRequest page, List<String> unmatched,
-                                 List<Degradation> excludeDegraded) {
+                                 Fetched<List<SongsSong>> songsOfPool, double diversity, PageRequest page,
+                                 List<String> unmatched, List<Degradation> excludeDegraded) {
         List<Degradation> degraded = new ArrayList<>(excludeDegraded);
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }
-        List<Recommendations.Item> items = ranked.stream()
+        List<Recommendations.Item> scored = ranked.stream()
                 .map(t -> Ranking.score(t, blend, songsOfPool.value(),
                         config.ranking().tearjerkerWeight(), config.ranking().songBonus()))
                 .sorted(Ranking.BEST_FIRST)
+                .toList();
+        // variety over the whole ranking before paging, so every page is still a slice of one order
+        Map<String, CatalogTitle> bySlug = new HashMap<>();
+        ranked.forEach(t -> bySlug.put(t.slug(), t));
+        List<Recommendations.Item> items = Diversity.rerank(scored, bySlug, diversity).stream()
                 .skip(page.offset())
                 .limit(page.size())
                 .toList();
         return answer(blend.keySet().iterator().next().name(), interpretation, items, page, ranked.size(), unmatched,
                 degraded);
+    }
+
+    /**
+     * The pick is weighted by each title's score from the catalogue's terms (tags, ending, tearjerker): linear, so a
+     * title that fits twice as well is twice as likely, and the weakest fit still has a fair chance (over 200 draws
+     * among 30 to 50 titles, more than 90% of them come up). The song term is left out of the weight: it would need
+     * every candidate's songs, and the pick must not change with whether the songs service answered. Then one songs
+     * call for the picked title alone, which the score and reasons shown include.
+     */
+    private Uni<Surprise> surprise(Map<MoodDef, Double> blend, Interpretation interpretation, Filters filters,
+                                   Exclusions asked, long seed) {
+        String name = blend.keySet().iterator().next().name();
+        double tearWeight = config.ranking().tearjerkerWeight();
+        return Uni.combine().all().unis(fitting(blend, filters), asked.resolve(catalog)).asTuple().chain(both -> {
+            List<CatalogTitle> fitting = both.getItem1();
+            Exclusions exclude = both.getItem2();
+            List<String> unmatched = exclude.unmatched(fitting);
+            List<CatalogTitle> ranked = ranked(fitting, blend, exclude);
+            if (ranked.isEmpty()) {
+                return Uni.createFrom().item(new Surprise(seed, name, interpretation, null, 0, unmatched,
+                        exclude.degraded()));
+            }
+            double[] weights = ranked.stream().mapToDouble(t -> Ranking.titleScore(t, blend, tearWeight)).toArray();
+            int index = SeededDraw.pick(weights, seed);
+            CatalogTitle picked = ranked.get(index);
+            double total = Arrays.stream(weights).map(w -> Math.max(w, 0)).sum();
+            double chance = total > 0 ? Math.max(weights[index], 0) / total : 1.0 / weights.length;
+            return songs.songsOfTitles(List.of(picked.slug())).map(songsOfPick -> {
+                Recommendations.Item item = Ranking.score(picked, blend, songsOfPick.value(), tearWeight,
+                        config.ranking().songBonus());
+                List<String> reasons = new ArrayList<>(item.reasons());
+                reasons.add(ranked.size() == 1 ? "Picked as the only title that fits."
+                        : "Picked at random among the " + ranked.size() + " titles that fit, weighted by fit: its "
+                        + "chance was " + percent(chance) + ".");
+                Recommendations.Item shown = new Recommendations.Item(item.title(), item.score(), List.copyOf(reasons),
+                        item.songs());
+                List<Degradation> degraded = new ArrayList<>(exclude.degraded());
+                if (songsOfPick.failed()) {
+                    degraded.add(songsOfPick.failure());
+                }
+                return new Surprise(seed, name, interpretation, shown, ranked.size(), unmatched, List.copyOf(degraded));
+            });
+        });
+    }
+
+    /** "3.1%" under 10% (one decimal), "12%" above. */
+    static String percent(double share) {
+        double p = share * 100;
+        return (p >= 9.95 ? Long.toString(Math.round(p)) : String.format(Locale.ROOT, "%.1f", p)) + "%";
     }
 
     private static Recommendations answer(String mood, Interpretation interpretation, List<Recommendations.Item> items,

@@ -98,6 +98,6 @@ class ExclusionsTest {
 
     private static CatalogTitle title(String slug, Map<String, Object> ids) {
         return new CatalogTitle(slug, slug, null, null, "TV", 12, 2010, null, null, null, null, null, List.of("grief"),
-                "TRAGIC", 8, List.of(), ids, 1);
+                "TRAGIC", 8, List.of(), ids, 1, null);
     }
 }

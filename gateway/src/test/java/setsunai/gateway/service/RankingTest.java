@@ -74,7 +74,7 @@ class RankingTest {
 
     static CatalogTitle title(String slug, int tearjerker, String ending, String... tags) {
         return new CatalogTitle(slug, slug, null, null, "TV", 12, 2010, null, null, null, null, null, List.of(tags),
-                ending, tearjerker, null, null, 1);
+                ending, tearjerker, null, null, 1, null);
     }
 
     static SongPick pick(String slug, boolean fits) {
