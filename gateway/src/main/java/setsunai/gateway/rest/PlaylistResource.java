@@ -125,9 +125,11 @@ public class PlaylistResource {
                     + ". Ask for one of them, or send no Accept.");
         }
         if (type.equals(MediaType.APPLICATION_JSON)) {
-            // as before: common's ETagFilter tags the JSON, DegradedNoStoreFilter sees the Playlist
+            // as before: common's ETagFilter tags the JSON, DegradedNoStoreFilter sees the Playlist; the charset as
+            // on every JSON answer of the gateway (@Produces(JSON) adds it; the wildcard here does not)
             return playlists.playlist(found, size, excluded)
-                    .map(answer -> Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build());
+                    .map(answer -> Response.ok(answer, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build());
         }
         String self = selfUrl(uri, found.name(), limit == null ? null : size, exclude);
         return playlists.picked(found, size, excluded).map(picked -> jspf(JspfPlaylists.of(picked,
