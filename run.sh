@@ -228,12 +228,6 @@ SETTINGS
 
 for service in "${SERVICES[@]}"; do start_service "$service"; done
 for service in "${SERVICES[@]}"; do wait_for "$service"; done
-# The first requests to fresh JVMs are slow (class loading, first queries) and may outlast the gateway's timeouts:
-# pay for them here rather than in the first call a person makes. Ready is not enough: without this, on a busy
-# machine the first recommendations and title were 503s ("did not answer in time") right after "gateway ready".
-for path in "/api/recommendations?mood=heartbroken" "/api/titles/5-centimeters-per-second" "/api/playlists/grieving"; do
-  curl -s -o /dev/null --max-time 10 "http://localhost:$GATEWAY_PORT$path" || true
-done
 
 cat <<MSG
 

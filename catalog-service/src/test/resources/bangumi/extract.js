@@ -22,8 +22,8 @@ const titles = JSON.parse(fs.readFileSync(datasetFile, 'utf8'));
 // Same normalisation as BangumiCrossCheckTest.normalize: NFKC, lower case, letters and digits only.
 const normalize = s => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 const site = (item, name) => (item.sites.find(s => s.site === name) || {}).id || null;
-// International streaming services, as the dataset names them.
-const STREAMING = { crunchyroll: 'Crunchyroll', netflix: 'Netflix', prime: 'Amazon Prime Video', disneyplus: 'Disney+' };
+// International streaming services (bangumi-data site keys), as enrich.js links them.
+const STREAMING = ['crunchyroll', 'disneyplus', 'netflix', 'prime'];
 
 const malIds = new Set(titles.filter(t => t.externalIds && t.externalIds.mal).map(t => String(t.externalIds.mal)));
 const names = new Set();
@@ -41,7 +41,12 @@ const items = data.items
         begin: item.begin || null,
         mal: site(item, 'mal') ? Number(site(item, 'mal')) : null,
         anilist: site(item, 'aniList') ? Number(site(item, 'aniList')) : null,
-        streaming: item.sites.filter(s => STREAMING[s.site]).map(s => STREAMING[s.site]).sort(),
+        anidb: site(item, 'anidb') ? Number(site(item, 'anidb')) : null,
+        bangumi: site(item, 'bangumi') ? Number(site(item, 'bangumi')) : null,
+        // The site's id (and its own url where bangumi-data gives one), so that the test can rebuild every link.
+        streaming: item.sites.filter(s => STREAMING.includes(s.site))
+            .map(s => Object.assign({ site: s.site, id: s.id }, s.url ? { url: s.url } : {}, s.regions ? { regions: s.regions } : {}))
+            .sort((a, b) => a.site.localeCompare(b.site) || a.id.localeCompare(b.id)),
     }))
     .sort((a, b) => (a.begin || '').localeCompare(b.begin || '') || a.title.localeCompare(b.title));
 
@@ -51,9 +56,11 @@ const extract = {
     license: pkg.license,
     attribution: 'Selected fields of bangumi-data ' + pkg.version + ' (https://github.com/bangumi-data/bangumi-data), '
         + 'licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Only entries that match the catalogue '
-        + 'are kept; fields renamed, streaming sites reduced to international services.',
+        + 'are kept; fields renamed, streaming sites reduced to international services (with their ids and siteMeta).',
     generatedBy: 'catalog-service/src/test/resources/bangumi/extract.js',
     titles: titles.map(t => t.slug).sort(),
+    // urlTemplate ({{id}} is the site's id) and regions of the streaming sites.
+    siteMeta: Object.fromEntries(STREAMING.map(key => [key, data.siteMeta[key]])),
     items,
 };
 fs.writeFileSync(outFile, JSON.stringify(extract, null, 1) + '\n');

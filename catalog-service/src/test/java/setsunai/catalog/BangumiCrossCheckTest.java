@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class BangumiCrossCheckTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The five articles' titles come first in titles.json and keep the services the articles name. */
+    private static final int ARTICLE_TITLES = 56;
     /** bangumi-data's types as the catalogue's formats; checked against the 41 titles that agreed in issue 15. */
     private static final Map<String, String> FORMATS = Map.of("tv", "TV", "movie", "MOVIE", "ova", "OVA", "web", "ONA");
     /** Broadcast dates are Japanese: 2007-03-03T16:00Z is 4 March in Tokyo. */
@@ -129,12 +132,82 @@ class BangumiCrossCheckTest {
                 .anyMatch(i -> i.path("mal").asLong() == mal && i.path("type").asText().equals(type)), "mal:" + mal));
     }
 
+    /**
+     * Every streaming link with a url is one of bangumi-data's sites of the title's entry (by MAL id; by name for a
+     * title without one): the url is siteMeta's urlTemplate with the site's id (or the site's own url, which
+     * bangumi-data gives where the template does not fit), and the regions are the site's or siteMeta's. Titles
+     * added since the articles link every international site of their entry; the articles' 56 titles keep their
+     * services, so there a link may have no url, but only when bangumi-data has no such site for the entry.
+     */
+    @Test
+    void everyStreamingLinkIsBangumiDatasSiteOfTheEntry() throws Exception {
+        JsonNode titles = read("dataset/titles.json");
+        JsonNode extract = read("bangumi/bangumi-extract.json");
+        JsonNode siteMeta = extract.path("siteMeta");
+        assertTrue(siteMeta.size() >= 4, "the extract carries siteMeta: re-run extract.js");
+        List<JsonNode> items = StreamSupport.stream(extract.path("items").spliterator(), false)
+                .sorted(Comparator.comparing(item -> item.path("begin").asText("9999"))).toList();
+        List<String> problems = new ArrayList<>();
+        int links = 0;
+        int checked = 0;
+        for (int index = 0; index < titles.size(); index++) {
+            JsonNode title = titles.get(index);
+            String slug = title.path("slug").asText();
+            long mal = title.path("externalIds").path("mal").asLong(0);
+            List<JsonNode> entries = mal > 0
+                    ? items.stream().filter(i -> i.path("mal").asLong() == mal).limit(1).toList()
+                    : named(title, items);
+            Map<String, List<JsonNode>> sites = new TreeMap<>();
+            entries.forEach(entry -> entry.path("streaming").forEach(site ->
+                    sites.computeIfAbsent(site.path("site").asText(), k -> new ArrayList<>()).add(site)));
+            Set<String> linked = new HashSet<>();
+            for (JsonNode link : title.path("streaming")) {
+                links++;
+                String service = link.path("service").asText();
+                linked.add(service);
+                List<JsonNode> candidates = sites.getOrDefault(service, List.of());
+                if (link.path("url").isNull()) {
+                    if (!candidates.isEmpty()) {
+                        problems.add(slug + ": " + service + " has no url, but bangumi-data has the site " + candidates);
+                    }
+                    continue;
+                }
+                JsonNode meta = siteMeta.path(service);
+                boolean matches = candidates.stream().anyMatch(site -> {
+                    String url = site.hasNonNull("url") ? site.path("url").asText()
+                            : meta.path("urlTemplate").asText().replace("{{id}}", site.path("id").asText());
+                    JsonNode regions = site.has("regions") ? site.path("regions")
+                            : meta.has("regions") ? meta.path("regions") : JSON.createArrayNode();
+                    return url.equals(link.path("url").asText()) && regions.equals(link.path("regions"));
+                });
+                if (matches) {
+                    checked++;
+                } else {
+                    problems.add(slug + ": " + link + " is not bangumi-data's " + service + " site of the entry ("
+                            + candidates + ", template " + meta.path("urlTemplate").asText() + ")");
+                }
+            }
+            if (index >= ARTICLE_TITLES && entries.size() == 1) {
+                Set<String> missing = new TreeSet<>(sites.keySet());
+                missing.removeAll(linked);
+                if (!missing.isEmpty()) {
+                    problems.add(slug + ": bangumi-data's sites " + missing + " are not linked (run enrich.js)");
+                }
+            }
+        }
+        System.out.println("bangumi-data streaming links: " + checked + " of " + links + " links rebuilt from "
+                + "siteMeta; the others have no url");
+        assertEquals(List.of(), problems);
+        assertTrue(checked > 0, "no link has a url");
+    }
+
     private static List<String> differences(JsonNode title, JsonNode item) {
         List<String> differences = new ArrayList<>();
         JsonNode ids = title.path("externalIds");
-        if (ids.hasNonNull("anilist") && item.hasNonNull("anilist")
-                && ids.path("anilist").asLong() != item.path("anilist").asLong()) {
-            differences.add("anilist " + ids.path("anilist").asLong() + " vs " + item.path("anilist").asLong());
+        for (String id : List.of("anilist", "anidb", "bangumi")) {
+            if (ids.hasNonNull(id) && item.hasNonNull(id) && ids.path(id).asLong() != item.path(id).asLong()) {
+                differences.add(id + " " + ids.path(id).asLong() + " vs " + item.path(id).asLong());
+            }
         }
         String format = FORMATS.get(item.path("type").asText());
         if (!title.path("format").asText().equals(format)) {

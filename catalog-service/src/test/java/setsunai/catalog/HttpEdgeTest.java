@@ -122,11 +122,12 @@ class HttpEdgeTest extends HttpEdgeChecks {
     @Test
     void onlyUnicodeSpacesAreBlank() {
         String body = title("zz-edge-blank", "\u00A0\u3000").replace("\"TV\"",
-                "\"TV\", \"studios\": [\"\u2007\"], \"streaming\": [\"\u2003\u200B\"], \"alternativeTitles\": [\"\u3164\"]");
+                "\"TV\", \"studios\": [\"\u2007\"], \"streaming\": [{\"service\": \"netflix\", \"name\": \"\u2003\u200B\"}],"
+                        + " \"alternativeTitles\": [\"\u3164\"]");
         given().auth().oauth2(Tokens.editor()).contentType("application/json; charset=UTF-8").body(body)
                 .post("/api/titles")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItems("title", "studios[0]", "streaming[0]", "alternativeTitles[0]"));
+                .body("errors.field", hasItems("title", "studios[0]", "streaming[0].name", "alternativeTitles[0]"));
         // U+0085 (NEXT LINE) is a control character: refused as such.
         given().auth().oauth2(Tokens.editor()).contentType("application/json; charset=UTF-8")
                 .body(title("zz-edge-blank", "\u0085")).post("/api/titles")

@@ -24,6 +24,8 @@ import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.PageOf;
 import setsunai.gateway.client.SimilarTitle;
 import setsunai.gateway.client.SongsSong;
+import setsunai.gateway.client.TitleLookup;
+import setsunai.gateway.service.TitleIds;
 
 /**
  * Consumer contract: for every catalog-service and songs-service endpoint the gateway calls (CatalogApi, SongsApi),
@@ -107,6 +109,31 @@ class ConsumerContractIT {
         JsonNode batch = get(catalog, "/api/titles", Map.of("slug", slugs, "size", List.of(BATCH)));
         assertEquals(slugs.size(), batch.path("items").size(), "every title asked for");
         assertHonours(TITLE_PAGE, batch, "GET /api/titles?slug=...");
+    }
+
+    /**
+     * The id lookup (CatalogApi.titlesByIds), as the gateway sends it for exclude values and for a title by provider
+     * id: provider ids taken from real titles plus their slugs as slug: ids and one unknown id; every known one found,
+     * the unknown one in notFound.
+     */
+    @Test
+    void idLookupIsTheGatewaysTitleLookup() throws Exception {
+        JsonNode items = titlePage().path("items");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : items) {
+            item.path("externalIds").fields().forEachRemaining(id -> {
+                if (ids.size() < 60 && TitleIds.PROVIDERS.contains(id.getKey()) && id.getValue().canConvertToLong()) {
+                    ids.add(id.getKey() + ":" + id.getValue().asLong());
+                }
+            });
+        }
+        texts(items, t -> t.path("slug")).stream().limit(BATCH - 1 - ids.size()).forEach(slug -> ids.add("slug:" + slug));
+        ids.add("mal:999999999");
+        JsonNode lookup = get(catalog, "/api/titles", Map.of("id", ids, "size", List.of(BATCH)));
+        assertTrue(lookup.path("items").size() >= 2, "titles found by id: " + lookup);
+        assertEquals(List.of("mal:999999999"), JSON.convertValue(lookup.path("notFound"), List.class),
+                "notFound: " + lookup.path("notFound"));
+        assertHonours(TitleLookup.class, lookup, "GET /api/titles?id=...");
     }
 
     @Test

@@ -62,8 +62,12 @@ class GeneratedClientIT {
 
         var detail = new setsunai.e2e.client.gateway.api.TitlesApi(gateway).getTitle(
                 setsunai.e2e.client.gateway.api.TitlesApi.APIGetTitleRequest.newBuilder()
-                        .slug("5-centimeters-per-second").build());
+                        .id("5-centimeters-per-second").build());
         assertEquals("5 Centimeters per Second", detail.getTitle().getTitle());
+        // the same title by its MyAnimeList id (issue 14 item 4)
+        var byMalId = new setsunai.e2e.client.gateway.api.TitlesApi(gateway).getTitle(
+                setsunai.e2e.client.gateway.api.TitlesApi.APIGetTitleRequest.newBuilder().id("mal:1689").build());
+        assertEquals("5-centimeters-per-second", byMalId.getTitle().getSlug());
         assertEquals("MOVIE", String.valueOf(detail.getTitle().getFormat()));
         assertTrue(detail.getSoundtrack().stream().anyMatch(song -> "one-more-time-one-more-chance".equals(song.getSlug())));
 

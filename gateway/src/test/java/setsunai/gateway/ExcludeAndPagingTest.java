@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.including;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -57,9 +59,33 @@ class ExcludeAndPagingTest extends GatewayTestBase {
         stubJson(songsApi(), page());
     }
 
+    /** The catalogue's id lookup for exactly these ids (in this order): these titles, and the ids naming none. */
+    void stubLookup(List<String> ids, List<String> notFound, String... titles) {
+        wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("id", havingExactly(ids.toArray(String[]::new)))
+                .willReturn(okJson(lookupPage(notFound, titles))));
+    }
+
+    /** A page as the catalogue answers GET /api/titles?id=: with notFound. */
+    static String lookupPage(List<String> notFound, String... titles) {
+        String page = page(titles);
+        return page.substring(0, page.length() - 1) + ", \"notFound\": [" + notFound.stream().map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(", ")) + "]}";
+    }
+
+    /** Id lookups only (the catalogue's mood candidates are asked by anyTag). */
+    static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder lookups() {
+        return getRequestedFor(urlPathEqualTo("/api/titles")).withQueryParam("id", matching(".+"));
+    }
+
+    static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder candidateCalls() {
+        return getRequestedFor(urlPathEqualTo("/api/titles")).withQueryParam("anyTag", matching(".+"));
+    }
+
     @Test
     void excludedBySlugOrProviderIdNeverAppearAndAreNotLookedUp() {
         stubHeartbroken();
+        stubLookup(List.of("slug:your-lie-in-april", "mal:4224"), List.of(), YOUR_LIE, TORADORA);
+        stubLookup(List.of("anilist:20665", "mal:1689"), List.of(), YOUR_LIE, FIVE_CM);
         given().get("/api/recommendations?mood=heartbroken").then().statusCode(200)
                 .body("items.title.slug", contains("5-centimeters-per-second", "your-lie-in-april", "toradora",
                         "kimi-ni-todoke"));
@@ -76,24 +102,59 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .body("items.title.slug", contains("toradora", "kimi-ni-todoke"))
                 .body("excludeUnmatched", empty());
 
-        // the excluded titles' songs are not even asked for; still one catalogue call (cached) and one songs call each
+        // the excluded titles' songs are not even asked for; still one candidates call (cached) and one songs call
+        // each, and one id lookup per answer with exclude values (normalised, in the order given)
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/songs"))
                 .withQueryParam("title", havingExactly("5-centimeters-per-second", "kimi-ni-todoke")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles")));
+        wireMock.verify(1, candidateCalls());
+        wireMock.verify(2, lookups());
+        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/titles")));
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/songs")));
     }
 
     @Test
-    void valuesMatchingNoCandidateAreIgnoredAndReported() {
+    void valuesNamingNoTitleInTheCatalogueAreIgnoredAndReported() {
         stubHeartbroken();
+        stubLookup(List.of("mal:999999", "slug:toradora", "slug:no-such-title", "slug:grave-of-the-fireflies",
+                "anilist:4224"), List.of("mal:999999", "slug:no-such-title"), TORADORA, WAR);
 
         given().get("/api/recommendations?mood=heartbroken&exclude=mal:999999&exclude=toradora&exclude=no-such-title"
                         + "&exclude=grave-of-the-fireflies&exclude=anilist:4224")
                 .then().statusCode(200)
                 .body("items.title.slug", contains("5-centimeters-per-second", "your-lie-in-april", "kimi-ni-todoke"))
-                // in the order given; grave-of-the-fireflies exists but does not fit heartbroken, so it could not have
-                // appeared: the gateway cannot tell it from a title that does not exist, hence "unmatched"
-                .body("excludeUnmatched", contains("mal:999999", "no-such-title", "grave-of-the-fireflies"));
+                // in the order given, as the caller wrote them; grave-of-the-fireflies exists (it just does not fit
+                // heartbroken), so it is not reported
+                .body("excludeUnmatched", contains("mal:999999", "no-such-title"))
+                .body("degraded", empty());
+    }
+
+    @Test
+    void withoutTheIdLookupProviderIdsAreMatchedAgainstTheCandidatesAndTheFailureIsNamed() {
+        stubHeartbroken();
+        String exclude = "/api/recommendations?mood=heartbroken&exclude=mal:23273&exclude=anilist:4224"
+                + "&exclude=grave-of-the-fireflies&exclude=mal:999999";
+        // the lookup fails: exclusion stays exact (the candidates carry their ids); unmatched is relative to them
+        wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("id", matching(".+"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().get(exclude).then().statusCode(200)
+                .body("items.title.slug", contains("5-centimeters-per-second", "kimi-ni-todoke"))
+                .body("excludeUnmatched", contains("grave-of-the-fireflies", "mal:999999"))
+                .body("degraded.service", contains("catalog"));
+
+        // a catalogue that ignores id= answers a plain page (no notFound): not taken for matches
+        wireMock.resetAll();
+        breakers.resetAll();
+        stubHeartbroken();
+        given().get(exclude).then().statusCode(200)
+                .body("items.title.slug", contains("5-centimeters-per-second", "kimi-ni-todoke"))
+                .body("excludeUnmatched", contains("grave-of-the-fireflies", "mal:999999"))
+                .body("degraded.service", contains("catalog"))
+                .body("degraded[0].reason", containsString("without notFound"));
+
+        // the catalogue down: no candidates, so no answer (as before the lookup)
+        caches.getCacheNames().forEach(name -> caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely());
+        wireMock.stubFor(titlesApi().atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().get(exclude).then().statusCode(503).contentType("application/problem+json");
     }
 
     @Test
@@ -107,7 +168,7 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                     .body("errors", hasSize(1))
                     .body("errors[0].field", equalTo("exclude"))
                     .body("errors[0].message", containsString("'" + (bad.length() > 40 ? bad.substring(0, 40) : bad)))
-                    .body("errors[0].message", containsString("providers: anilist, mal"));
+                    .body("errors[0].message", containsString("providers: mal, anilist, anidb, kitsu, bangumi"));
         }
         given().queryParam("exclude", "imdb:1").get("/api/playlists/heartbroken")
                 .then().statusCode(400)
@@ -135,14 +196,33 @@ class ExcludeAndPagingTest extends GatewayTestBase {
 
         List<String> fiveHundred = new ArrayList<>(many.subList(0, 499));
         fiveHundred.add("toradora");
+        List<String> asked = fiveHundred.stream().map(v -> v.startsWith("mal:") ? v : "slug:" + v).toList();
+        // five lookups of 100 ids, each answering for its own (told apart by their first id: WireMock matching 100
+        // values exactly against every stub outlasted the test's deadline)
+        for (int from = 0; from < 500; from += 100) {
+            List<String> chunk = asked.subList(from, from + 100);
+            wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("id", including(chunk.get(0)))
+                    .willReturn(okJson(lookupPage(chunk.stream().filter(id -> id.startsWith("mal:")).toList(),
+                            chunk.contains("slug:toradora") ? new String[] {TORADORA} : new String[0]))));
+        }
         given().contentType(ContentType.JSON).body(body("heartbroken", fiveHundred)).post("/api/recommendations")
                 .then().statusCode(200)
                 .body("items.title.slug", not(hasItem("toradora")))
-                .body("excludeUnmatched", hasSize(499));
-        // the same on a GET, as far as a URL carries them (common's edge accepts 4096 characters; about 200 ids)
+                .body("excludeUnmatched", hasSize(499))
+                .body("excludeUnmatched[0]", equalTo("mal:100001"))
+                .body("excludeUnmatched[498]", equalTo("mal:100499"))
+                .body("degraded", empty());
+        List<List<String>> calls = wireMock.findAll(lookups()).stream()
+                .map(call -> call.queryParameter("id").values()).toList();
+        assertThat(calls, hasSize(5));
+        assertThat(calls.stream().map(List::size).toList(), contains(100, 100, 100, 100, 100));
+        assertThat(calls.stream().flatMap(List::stream).sorted().toList(), equalTo(asked.stream().sorted().toList()));
+        // the same on a GET, as far as a URL carries them (common's edge accepts 4096 characters; about 200 ids); the
+        // second lookup (ids 101 to 150) gets the answer for 101 to 200: only the values asked are reported
         given().queryParam("mood", "heartbroken").queryParam("exclude", many.subList(0, 150)).get("/api/recommendations")
                 .then().statusCode(200)
-                .body("excludeUnmatched", hasSize(150));
+                .body("excludeUnmatched", hasSize(150))
+                .body("degraded", empty());
     }
 
     @Test
@@ -153,6 +233,10 @@ class ExcludeAndPagingTest extends GatewayTestBase {
         stubJson(songsApi(), page());
         List<String> top = given().get("/api/recommendations?mood=heartbroken&size=10").then().statusCode(200)
                 .body("items", hasSize(10)).extract().path("items.title.slug");
+        int first = Integer.parseInt(top.get(0).substring("title-".length()));
+        int second = Integer.parseInt(top.get(1).substring("title-".length()));
+        stubLookup(List.of("slug:" + top.get(0), "mal:" + (1000 + second)), List.of(), titles.get(first - 1),
+                titles.get(second - 1));
 
         given().get("/api/recommendations?mood=heartbroken&size=10&exclude=" + top.get(0) + "&exclude=mal:"
                         + (1000 + Integer.parseInt(top.get(1).substring("title-".length()))))
@@ -160,7 +244,8 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .body("items", hasSize(10))
                 .body("items.title.slug", not(hasItems(top.get(0))))
                 .body("items.title.slug", not(hasItems(top.get(1))))
-                .body("totalItems", equalTo(12));
+                .body("totalItems", equalTo(12))
+                .body("degraded", empty());
     }
 
     @Test
@@ -173,6 +258,7 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 song("orange", "Orange", "FAREWELL", usage("your-lie-in-april", "Your Lie in April", "ENDING", 2))))));
         wireMock.stubFor(songsApi().atPriority(1).withQueryParam("page", is("2")).willReturn(okJson(pageOf(2, 2, 2,
                 song("one-more-time", "One more time", "LONGING", usage("5-centimeters-per-second", "5cm", "THEME", null))))));
+        stubLookup(List.of("slug:your-lie-in-april", "slug:toradora"), List.of(), YOUR_LIE, TORADORA);
 
         given().get("/api/recommendations?mood=heartbroken&exclude=your-lie-in-april&exclude=toradora&size=2")
                 .then().statusCode(200)
@@ -180,8 +266,9 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .body("items[0].songs.slug", contains("one-more-time"))
                 .body("totalItems", equalTo(2))
                 .body("excludeUnmatched", empty());
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles")));
+        wireMock.verify(2, candidateCalls());
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles")).withQueryParam("page", is("2")));
+        wireMock.verify(1, lookups());
         wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/songs")));
     }
 
@@ -193,11 +280,14 @@ class ExcludeAndPagingTest extends GatewayTestBase {
     @Test
     void postWithTheParametersInTheBodyGivesTheSameAnswerAndETag() {
         stubHeartbroken();
+        stubLookup(List.of("slug:toradora", "mal:999999"), List.of("mal:999999"), TORADORA);
         Response get = given().get("/api/recommendations?mood=heartbroken&format=TV&format=MOVIE&exclude=toradora"
                 + "&exclude=mal:999999&page=1&size=2");
         get.then().statusCode(200).header("ETag", notNullValue())
                 .body("items.title.slug", contains("5-centimeters-per-second", "your-lie-in-april"))
-                .body("totalItems", equalTo(3));
+                .body("totalItems", equalTo(3))
+                .body("excludeUnmatched", contains("mal:999999"))
+                .body("degraded", empty());
 
         Response post = given().contentType(ContentType.JSON).body("""
                 {"mood": "heartbroken", "format": ["MOVIE", "TV"], "exclude": ["toradora", "mal:999999"],
@@ -314,9 +404,12 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 song("only-anohana", "Only Anohana", "FAREWELL", usage("anohana", "Anohana", "OPENING", 1)),
                 song("only-lie", "Only Lie", "FAREWELL", usage("your-lie-in-april", "Your Lie in April", "ENDING", 2)),
                 song("orange", "Orange", "FAREWELL", usage("your-lie-in-april", "Your Lie in April", "ENDING", 1))));
-        stubJson(titlesApi(), page(withIds(title("anohana", "Anohana", "TV", "BITTERSWEET", 9, "grief"), 9989, 9989),
+        String anohana = withIds(title("anohana", "Anohana", "TV", "BITTERSWEET", 9, "grief"), 9989, 9989);
+        stubJson(titlesApi(), page(anohana,
                 withIds(title("anohana-the-movie", "Anohana: The Movie", "MOVIE", "BITTERSWEET", 9, "grief"), 15039, 15039),
                 YOUR_LIE));
+        stubLookup(List.of("slug:anohana", "mal:999999"), List.of("mal:999999"), anohana);
+        stubLookup(List.of("mal:23273", "anilist:9989"), List.of(), YOUR_LIE, anohana);
 
         // by slug: the song shared with the film still leads to the film; the song only in the excluded title is left
         // out and the next fitting one takes its place
@@ -326,15 +419,20 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .body("songs.find { it.slug == 'secret-base' }.anime.title.slug", contains("anohana-the-movie"))
                 .body("excludeUnmatched", contains("mal:999999"))
                 .body("degraded", empty());
-        // by MAL id: one catalogue batch for every fitting song's anime, then the same rule
+        // by MAL and AniList id: the lookup names their slugs, then the same rule
         given().get("/api/playlists/heartbroken?limit=3&exclude=mal:23273&exclude=anilist:9989")
                 .then().statusCode(200)
                 .body("songs.slug", contains("secret-base"))
                 .body("songs[0].anime.title.slug", contains("anohana-the-movie"))
-                .body("excludeUnmatched", empty());
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles"))
-                .withQueryParam("slug", havingExactly("anohana", "anohana-the-movie", "your-lie-in-april")));
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles")));
+                .body("excludeUnmatched", empty())
+                .body("degraded", empty());
+        // one lookup each, and one batch for the picked songs' anime only (the ids are slugs now)
+        wireMock.verify(2, lookups());
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles"))
+                .withQueryParam("slug", havingExactly("your-lie-in-april", "anohana-the-movie")));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles"))
+                .withQueryParam("slug", havingExactly("anohana-the-movie")));
+        wireMock.verify(4, getRequestedFor(urlPathEqualTo("/api/titles")));
     }
 
     @Test
@@ -348,7 +446,7 @@ class ExcludeAndPagingTest extends GatewayTestBase {
                 .then().statusCode(200)
                 .body("songs.slug", contains("other"))
                 .body("degraded.service", contains("catalog"));
-        // without the titles' ids an excluded title could slip through: no answer rather than a wrong one
+        // neither the lookup nor the titles' ids: an excluded title could slip through, so no answer rather than a wrong one
         given().get("/api/playlists/heartbroken?exclude=mal:23273")
                 .then().statusCode(503)
                 .contentType("application/problem+json")

@@ -44,10 +44,11 @@ abstract class GatewayTestBase {
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
     /**
-     * One warm-up per JVM, kept on purpose: the first composite request of a fresh JVM pays for class loading and JIT,
-     * which on the shared 2-core machine took longer than the test deadline (all three calls of a title timed out
-     * together in the first test). Readiness does not cover it (the app is ready before anything is loaded), and a
-     * deadline long enough for it would make every test of a hung service that much slower. What it asks is ignored.
+     * One warm-up per JVM: the first composite request of a fresh JVM pays for class loading and JIT, which on the
+     * shared 2-core machine took longer than the test deadline (all three calls of a title timed out together in the
+     * first test). In production the gateway warms itself up before it is ready (health.WarmUp); in tests that is off
+     * (it would race with each test's stubs and request counts; WarmUpTest covers it), so this does the same here,
+     * against stubs made for it. What it asks is ignored.
      */
     private static boolean warm;
 

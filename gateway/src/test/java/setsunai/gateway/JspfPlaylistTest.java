@@ -3,6 +3,8 @@ package setsunai.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -203,6 +205,9 @@ class JspfPlaylistTest extends GatewayTestBase {
     @Test
     void theSameFiltersAsTheJsonPlaylist() throws Exception {
         stubHeartbroken();
+        // the catalogue's id lookup: the slug names 5 Centimeters, mal:999999 nothing
+        wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("id", matching(".+")).willReturn(okJson(
+                ExcludeAndPagingTest.lookupPage(List.of("mal:999999"), SongAndPlaylistTest.FIVE_CM))));
         String query = "/api/playlists/heartbroken?limit=2&exclude=5-centimeters-per-second&exclude=mal:999999";
 
         List<String> json = given().get(query).then().statusCode(200).extract().jsonPath().getList("songs.slug");
@@ -211,6 +216,7 @@ class JspfPlaylistTest extends GatewayTestBase {
                 .body("playlist.identifier", equalTo(base() + "/api/playlists/heartbroken?limit=2"
                         + "&exclude=5-centimeters-per-second&exclude=mal%3A999999"))
                 .body("playlist." + EXT + ".excludeUnmatched", contains("mal:999999"))
+                .body("playlist." + EXT + ".degraded", empty())
                 .body("playlist.track." + EXT + ".anime.slug.flatten()", not(hasItem("5-centimeters-per-second")))
                 .body("playlist.track.info", not(hasItem(base() + "/api/titles/5-centimeters-per-second")));
         assertEquals(json, jspf.jsonPath().getList("playlist.track." + EXT + ".songSlug"));

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -66,6 +67,10 @@ class OpenApiFuzzTest extends GatewayTestBase {
         // a NUL is what made the services answer 500 (issue 10): the gateway must check its input and never forward it
         wireMock.stubFor(any(urlMatching(".*%00.*")).atPriority(4).willReturn(problem(500, "Internal Server Error")));
         wireMock.stubFor(get(urlPathEqualTo("/api/titles")).atPriority(6).willReturn(okJson(page(lie, cm))));
+        // the id lookup (a title by provider id, exclude values): one known title, the rest unknown is fine too
+        String lookup = page(lie);
+        wireMock.stubFor(get(urlPathEqualTo("/api/titles")).withQueryParam("id", matching(".+")).atPriority(3)
+                .willReturn(okJson(lookup.substring(0, lookup.length() - 1) + ", \"notFound\": []}")));
         wireMock.stubFor(get(urlPathEqualTo("/api/songs")).atPriority(6).willReturn(okJson(page(song))));
         wireMock.stubFor(get(urlPathEqualTo("/api/titles/your-lie-in-april")).atPriority(1).willReturn(okJson(lie)));
         wireMock.stubFor(get(urlPathEqualTo("/api/titles/5-centimeters-per-second")).atPriority(1).willReturn(okJson(cm)));

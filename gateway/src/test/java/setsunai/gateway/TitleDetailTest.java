@@ -27,7 +27,9 @@ class TitleDetailTest extends GatewayTestBase {
 
     static final String TITLE = """
             {"slug": "5-centimeters-per-second", "title": "5 Centimeters per Second", "format": "MOVIE",
-             "tags": ["long-distance"], "ending": "BITTERSWEET", "tearjerker": 8, "version": 1}
+             "tags": ["long-distance"], "ending": "BITTERSWEET", "tearjerker": 8, "version": 1,
+             "streaming": [{"service": "netflix", "name": "Netflix", "url": "https://www.netflix.com/title/1",
+                            "regions": ["JP"], "addedLater": true}]}
             """;
     static final String SONGS = """
             {"items": [{"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
@@ -61,6 +63,10 @@ class TitleDetailTest extends GatewayTestBase {
         given().get("/api/titles/5-centimeters-per-second")
                 .then().statusCode(200)
                 .body("title.slug", equalTo("5-centimeters-per-second"))
+                // the catalogue's streaming links pass through as links (issue 14)
+                .body("title.streaming.service", equalTo(List.of("netflix")))
+                .body("title.streaming[0].url", equalTo("https://www.netflix.com/title/1"))
+                .body("title.streaming[0].regions", equalTo(List.of("JP")))
                 .body("soundtrack.slug", equalTo(List.of("one-more-time-one-more-chance")))
                 .body("similar", empty())
                 .body("degraded", empty());
@@ -142,6 +148,77 @@ class TitleDetailTest extends GatewayTestBase {
                 .body("detail", containsString("nope"));
         // a 404 is an answer, not a failure: no retry
         wireMock.verify(1, getRequestedFor(urlPathEqualTo("/api/titles/nope")));
+    }
+
+    // ---- by provider id (issue 14 item 4) ---------------------------------------------------------------------
+
+    /** The catalogue's id lookup answering for exactly this id. */
+    void stubLookup(String id, String notFound, String... titles) {
+        String page = page(titles);
+        wireMock.stubFor(titlesApi().withQueryParam("id", havingExactly(id)).willReturn(okJson(page.substring(0,
+                page.length() - 1) + ", \"notFound\": [" + (notFound == null ? "" : "\"" + notFound + "\"") + "]}")));
+    }
+
+    @Test
+    void aProviderIdIsLookedUpThenAnsweredExactlyAsItsSlug() {
+        stubTitleAndSoundtrack();
+        stubJson(get(urlPathEqualTo("/api/titles/5-centimeters-per-second/similar")), SIMILAR);
+        wireMock.stubFor(songsApi().withQueryParam("title", havingExactly("the-garden-of-words", "your-name"))
+                .willReturn(okJson(SIMILAR_SONGS)));
+        stubLookup("mal:1689", null, TITLE);
+
+        var bySlug = given().get("/api/titles/5-centimeters-per-second");
+        bySlug.then().statusCode(200).body("degraded", empty());
+        for (String id : List.of("mal:1689", "MAL:001689")) {
+            var byId = given().get("/api/titles/" + id);
+            byId.then().statusCode(200).body("title.slug", equalTo("5-centimeters-per-second"));
+            org.junit.jupiter.api.Assertions.assertEquals(bySlug.asString(), byId.asString());
+            org.junit.jupiter.api.Assertions.assertEquals(bySlug.header("ETag"), byId.header("ETag"));
+        }
+        // the provider id normalised, once per request; then the slug's calls
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles")).withQueryParam("id", havingExactly("mal:1689")));
+        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/api/titles/5-centimeters-per-second")));
+        // slug: is the slug, asked as such
+        given().get("/api/titles/slug:5-centimeters-per-second").then().statusCode(200)
+                .body("title.slug", equalTo("5-centimeters-per-second"));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/api/titles")));
+    }
+
+    @Test
+    void anUnknownProviderIdIs404AndAMalformedOneA400WithoutADownstreamCall() {
+        stubLookup("anilist:999999", "anilist:999999");
+        given().get("/api/titles/anilist:999999")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("anilist:999999"));
+        wireMock.verify(1, getRequestedFor(anyUrl()));
+
+        wireMock.resetRequests();
+        for (String bad : List.of("imdb:0108778", "mal:", "mal:12a", "mal:-1", "mal:1234567890123", "slug:Bad", "slug:",
+                ":1", "mal:1:2")) {
+            given().get("/api/titles/" + bad)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("id"))
+                    .body("errors[0].message", containsString("kitsu:, bangumi: and digits"));
+        }
+        wireMock.verify(0, getRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theLookupFailingIsA503Problem() {
+        wireMock.stubFor(titlesApi().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().get("/api/titles/kitsu:7442")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // a catalogue without the lookup (a page, no notFound) is not taken at its word
+        wireMock.resetAll();
+        breakers.resetAll();
+        stubJson(titlesApi(), page(TITLE));
+        given().get("/api/titles/kitsu:7442")
+                .then().statusCode(503)
+                .body("detail", containsString("without notFound"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import setsunai.songs.api.SongChecks;
 import setsunai.songs.api.SongInput;
 import setsunai.songs.service.SongService;
 import setsunai.songs.store.SongStore;
@@ -29,7 +30,7 @@ public class R__Songs_dataset extends BaseJavaMigration {
     private static final String DATASET = "dataset/songs.json";
 
     /** Bump when the loading changes, so that Flyway runs the loader again even if the file did not change. */
-    private static final String LOADER_REVISION = "3";
+    private static final String LOADER_REVISION = "4";
 
     @Override
     public Integer getChecksum() {
@@ -41,9 +42,16 @@ public class R__Songs_dataset extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        List<SongInput> songs = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(read(), new TypeReference<List<SongInput>>() { })
-                .stream().map(song -> song.normalized(song.slug())).toList();
+        List<SongInput> file = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(read(), new TypeReference<List<SongInput>>() { });
+        // No validator runs here: the checks of alternative titles and external ids that the API applies, by hand.
+        for (SongInput song : file) {
+            var errors = SongChecks.errors(song);
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException(DATASET + ": " + song.slug() + ": " + errors);
+            }
+        }
+        List<SongInput> songs = file.stream().map(song -> song.normalized(song.slug())).toList();
         Connection connection = context.getConnection();
         var errors = SongService.createArtists(connection, songs);
         for (int i = 0; i < songs.size(); i++) {

@@ -3,7 +3,9 @@ package setsunai.songs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +17,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import setsunai.songs.api.ArtistRole;
+import setsunai.songs.api.SongChecks;
+import setsunai.songs.api.SongInput;
 import setsunai.common.vocabulary.SongMood;
 import setsunai.common.vocabulary.UsageRole;
 
 /**
  * The curated file itself, read as a reviewer would (no application needed): unique slugs, known enum values,
- * one name per artist slug, and every usage pointing at a title of the catalogue's dataset.
+ * one name per artist slug, every usage pointing at a title of the catalogue's dataset, and alternative titles and
+ * external ids that the API would accept.
  */
 class DatasetIntegrityTest {
 
@@ -106,6 +111,20 @@ class DatasetIntegrityTest {
             });
         }
         assertEquals(Set.of(), unknown, "usages of titles the catalogue does not have");
+    }
+
+    @Test
+    void alternativeTitlesAndExternalIdsPassTheApisChecks() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        for (JsonNode song : songs) {
+            SongInput input = mapper.treeToValue(song, SongInput.class);
+            assertEquals(List.of(), SongChecks.errors(input), input.slug());
+            // An alternative title is another name: not the title or the native title again.
+            for (String name : input.alternativeTitlesOrEmpty()) {
+                assertTrue(!name.equalsIgnoreCase(input.title()) && !name.equalsIgnoreCase(String.valueOf(input.nativeTitle())),
+                        input.slug() + ": '" + name + "' is its title");
+            }
+        }
     }
 
     private static Set<String> names(Enum<?>[] values) {

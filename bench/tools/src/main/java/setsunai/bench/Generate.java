@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -68,6 +69,10 @@ public final class Generate {
             + "Nippon Animation|Gainax|Trigger|Studio Bind|Lay-duce|Diomedéa|Satelight|Gonzo|Bridge").split("\\|");
     static final String[] STREAMING = {"Crunchyroll", "Netflix", "HIDIVE", "Amazon Prime Video", "Disney+", "Hulu",
             "Bilibili", "Muse Asia"};
+    /** Service keys of the names above (bangumi-data's site keys where it has the service). */
+    static final Map<String, String> STREAMING_KEYS = Map.of("Crunchyroll", "crunchyroll",
+            "Netflix", "netflix", "HIDIVE", "hidive", "Amazon Prime Video", "prime", "Disney+", "disneyplus",
+            "Hulu", "hulu", "Bilibili", "bilibili", "Muse Asia", "muse_asia");
     static final String[] SENTENCE_START = {"Years after", "When", "On the night", "In a quiet town where",
             "Before the", "After losing", "Every year", "Until the", "Because of a", "Long after"};
 
@@ -182,7 +187,10 @@ public final class Generate {
                         new double[] {1, 2, 2, 2, 5, 7, 12, 14, 9, 3}));
                 ArrayNode streaming = t.putArray("streaming");
                 for (String s : distinct(random.nextInt(3), STREAMING, null)) {
-                    streaming.add(s);
+                    // catalog-service's link shape since issue 14; no page known for generated titles
+                    ObjectNode link = streaming.addObject();
+                    link.put("service", STREAMING_KEYS.get(s)).put("name", s).putNull("url");
+                    link.putArray("regions");
                 }
                 ObjectNode ids = t.putObject("externalIds");
                 ids.put("mal", 100_000 + i);

@@ -1,5 +1,6 @@
 package setsunai.catalog.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -44,7 +45,12 @@ public record TitleInput(
         @Schema(required = true) @NotNull Ending ending,
         @Schema(description = "How hard it hits, 1 to 10.", examples = "8", required = true)
         @NotNull @Min(1) @Max(10) Integer tearjerker,
-        @Schema(examples = "[\"Crunchyroll\"]") @Size(max = 20) List<@NotBlank @Size(max = 200) String> streaming,
+        @Schema(description = StreamingLink.LIST_DESCRIPTION + " A service may be listed once.", examples = StreamingLink.LIST_EXAMPLE)
+        @Size(max = 20) List<@NotNull @Valid StreamingLink> streaming,
         @Schema(description = "Ids in other databases.", examples = "{\"mal\": 1689, \"anilist\": 1689}")
-        @Size(max = 20) Map<String, Object> externalIds) {
+        @Size(max = 20) Map<String, Object> externalIds,
+        @Schema(description = TitleView.FRANCHISE, examples = "violet-evergarden")
+        @Size(max = 120) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$",
+                message = "must be a slug: lower-case letters and digits joined by single hyphens, e.g. violet-evergarden")
+        String franchise) {
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 
-/** A validated title search: every list is empty rather than null, and every value is known to be well-formed. */
+/**
+ * A validated title search: every list is empty rather than null, and every value is known to be well-formed.
+ * {@code ids} are normalised title ids: {@code provider:number} (mal:23273) or {@code slug:<slug>}.
+ */
 public record TitleSearch(
         String q,
         List<Format> formats,
@@ -13,10 +16,12 @@ public record TitleSearch(
         List<String> excludeTags,
         List<Ending> endings,
         String studio,
+        List<String> streaming,
         Integer yearFrom,
         Integer yearTo,
         Integer minTearjerker,
         List<String> slugs,
+        List<String> ids,
         TitleSort sort,
         boolean descending) {
 }

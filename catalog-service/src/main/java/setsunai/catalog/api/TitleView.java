@@ -29,8 +29,16 @@ public record TitleView(
         @Schema(required = true) Ending ending,
         @Schema(description = "How hard it hits, 1 to 10.", examples = "8", minimum = "1", maximum = "10", required = true)
         int tearjerker,
-        @Schema(description = "Where to stream it.", examples = "[\"Crunchyroll\"]", required = true) List<String> streaming,
-        @Schema(description = "Ids in other databases.", examples = "{\"mal\": 1689}", required = true) Map<String, Object> externalIds,
+        @Schema(description = StreamingLink.LIST_DESCRIPTION, required = true, examples = StreamingLink.LIST_EXAMPLE)
+        List<StreamingLink> streaming,
+        @Schema(description = "Ids in other databases: `mal`, `anilist`, `anidb`, `bangumi`, … (from bangumi-data, "
+                + "CC BY 4.0, where the catalogue had none).",
+                examples = "{\"mal\": 1689, \"anilist\": 1689, \"anidb\": 4568, \"bangumi\": 927}", required = true)
+        Map<String, Object> externalIds,
+        @Schema(description = TitleView.FRANCHISE, examples = "violet-evergarden", nullable = true) String franchise,
         @Schema(description = "Changes with every edit; send it back in If-Match as the ETag.", examples = "1", required = true)
         long version) {
+
+    public static final String FRANCHISE = "The franchise the title belongs to, as a slug shared by its TV series, "
+            + "sequels and films (`anohana`, `clannad`); null for a title alone in its franchise in the catalogue.";
 }

@@ -22,4 +22,13 @@ final class ApiDocs {
              "detail":"format: unknown value 'FILM'; allowed values: MOVIE, TV, OVA, ONA, SPECIAL",
              "instance":"/api/titles",
              "errors":[{"field":"format","message":"unknown value 'FILM'; allowed values: MOVIE, TV, OVA, ONA, SPECIAL"}]}""";
+    static final String BAD_ID_EXAMPLE = """
+            {"type":"about:blank","title":"Bad Request","status":400,
+             "detail":"id: 'imdb:0108778' is not a title id; accepted: mal:<digits>, anilist:<digits>, anidb:<digits>, \
+            kitsu:<digits>, bangumi:<digits> (the provider in any case, e.g. mal:23273) or slug:<title slug> \
+            (e.g. slug:your-lie-in-april)",
+             "instance":"/api/titles",
+             "errors":[{"field":"id","message":"'imdb:0108778' is not a title id; accepted: mal:<digits>, \
+            anilist:<digits>, anidb:<digits>, kitsu:<digits>, bangumi:<digits> (the provider in any case, e.g. \
+            mal:23273) or slug:<title slug> (e.g. slug:your-lie-in-april)"}]}""";
 }

@@ -1,5 +1,6 @@
 package setsunai.catalog.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -79,7 +80,16 @@ public class TitleResource {
             @Schema(required = true, examples = "1") int page,
             @Schema(required = true, examples = "20") int size,
             @Schema(required = true, examples = "57") long totalItems,
-            @Schema(required = true, examples = "3") int totalPages) {
+            @Schema(required = true, examples = "3") int totalPages,
+            @Schema(description = "Only with `id`, and then always (empty when every id is known): the ids asked for "
+                    + "that name no title in the catalogue, normalised (`MAL:023273` is `mal:23273`), in the order given, "
+                    + "each once. Whether an id is known does not depend on the other filters or the page.",
+                    examples = "[\"mal:999999\"]")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> notFound) {
+
+        static TitlePage of(Page<TitleView> page, List<String> notFound) {
+            return new TitlePage(page.items(), page.page(), page.size(), page.totalItems(), page.totalPages(), notFound);
+        }
     }
 
     @Schema(name = "SimilarTitlePage", description = "One page of similar titles, most similar first.")
@@ -98,7 +108,9 @@ public class TitleResource {
             description = "Full-text search over English, native and alternative titles and the synopsis "
                     + "(case- and accent-insensitive, typo-tolerant), with filters. Filters combine with AND; repeatable "
                     + "ones take several values (`format=TV&format=MOVIE`). Repeat `slug` (up to 100) for a batch lookup "
-                    + "in one call: unknown slugs are simply absent. Answers a page with a `Link` header "
+                    + "in one call: unknown slugs are simply absent. Repeat `id` (up to 100) for a batch lookup by provider "
+                    + "id (`mal:23273`, `anilist:20665`, `anidb:…`, `kitsu:…`, `bangumi:…`) or slug (`slug:anohana`): the "
+                    + "page then lists in `notFound` the ids that name no title. Answers a page with a `Link` header "
                     + "(first, prev, next, last).")
     @APIResponse(responseCode = "200", description = "A page of titles.",
             headers = {@Header(name = "Link", description = "RFC 8288 links: first, prev, next, last.",
@@ -109,7 +121,8 @@ public class TitleResource {
     @APIResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST, content = @Content(mediaType = ApiDocs.PROBLEM,
             schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE)))
+            examples = {@ExampleObject(name = "unknown format", value = ApiDocs.BAD_REQUEST_EXAMPLE),
+                    @ExampleObject(name = "malformed id", value = ApiDocs.BAD_ID_EXAMPLE)}))
     // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response search(
             @Parameter(description = "Search text (up to 200 characters): words of a title in any of its names, or of "
@@ -134,6 +147,11 @@ public class TitleResource {
             @QueryParam("ending") List<String> ending,
             @Parameter(description = "Studio name, case- and accent-insensitive (see GET /api/studios).",
                     example = "Kyoto Animation") @QueryParam("studio") String studio,
+            @Parameter(description = "Streaming service key (`netflix`, `prime`, `crunchyroll`, `disneyplus`, …: the "
+                    + "`service` of a title's `streaming` links); repeatable, a title matches when it has a link to "
+                    + "**any** of them. A key no title links to is a 400 that lists the known ones.",
+                    examples = @ExampleObject(name = "Netflix or Crunchyroll", value = "[\"netflix\", \"crunchyroll\"]"))
+            @QueryParam("streaming") List<String> streaming,
             @Parameter(description = "Released in or after this year.", example = "2000",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
             @QueryParam("yearFrom") String yearFrom,
@@ -147,6 +165,14 @@ public class TitleResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
                     examples = @ExampleObject(name = "two titles", value = "[\"violet-evergarden\", \"your-lie-in-april\"]"))
             @QueryParam("slug") List<String> slug,
+            @Parameter(description = "Batch lookup by title id, repeatable up to 100 times: a provider id `mal:<digits>`, "
+                    + "`anilist:<digits>`, `anidb:<digits>`, `kitsu:<digits>` or `bangumi:<digits>` (the provider in any "
+                    + "case, leading zeros dropped), or `slug:<title slug>`. Titles named by any of them; the ids that "
+                    + "name no title are listed in the answer's `notFound`. Combines with the other filters like `slug`.",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = MAX_BATCH),
+                    examples = @ExampleObject(name = "several providers",
+                            value = "[\"mal:33352\", \"anilist:20665\", \"slug:anohana-the-movie\", \"mal:999999\"]"))
+            @QueryParam("id") List<String> id,
             @Parameter(description = "`relevance` (the default with `q`: the exact English title first, then titles with all the words in "
                     + "one of their names, then the other matches; by title within each), `title` (the default "
                     + "otherwise), `year`, `tearjerker`; prefix `-` for descending, e.g. `-tearjerker` for the "
@@ -178,13 +204,20 @@ public class TitleResource {
                 params.strings("excludeTag", lower(excludeTag), 30),
                 params.enumValues("ending", ending, Ending.class),
                 studio == null || studio.isBlank() ? null : studio.trim(),
+                params.strings("streaming", lower(streaming), 30),
                 from, to,
                 params.integer("minTearjerker", minTearjerker, 1, 10),
                 params.strings("slug", slug, MAX_BATCH),
+                TitleIds.parse(params, id, MAX_BATCH),
                 order, descending);
         PageRequest pageRequest = params.page(page, size);
         params.validate();
-        return PageLinks.ok(service.search(criteria, pageRequest), uri).build();
+        Page<TitleView> found = service.search(criteria, pageRequest);
+        if (criteria.ids().isEmpty()) {
+            return PageLinks.ok(found, uri).build();
+        }
+        return Response.ok(TitlePage.of(found, service.notFound(criteria.ids())))
+                .header("Link", PageLinks.header(found, uri)).build();
     }
 
     @GET

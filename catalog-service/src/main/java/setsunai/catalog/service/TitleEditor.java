@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import setsunai.catalog.api.TitleInput;
@@ -204,6 +206,15 @@ public class TitleEditor {
             if (!known.contains(clean.tags().get(i))) {
                 errors.add(new Problem.FieldError("tags[" + i + "]", "unknown tag '" + clean.tags().get(i)
                         + "'; known tags: " + String.join(", ", known)));
+            }
+        }
+        // One link per service: the streaming filter and the gateway read a title's services as a set.
+        Set<String> services = new HashSet<>();
+        for (int i = 0; i < clean.streaming().size(); i++) {
+            String service = clean.streaming().get(i).service();
+            if (!services.add(service)) {
+                errors.add(new Problem.FieldError("streaming[" + i + "].service", "'" + service
+                        + "' is listed twice; give one link per service"));
             }
         }
         if (!errors.isEmpty()) {

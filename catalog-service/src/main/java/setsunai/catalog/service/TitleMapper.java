@@ -15,6 +15,7 @@ public final class TitleMapper {
         return new TitleView(title.slug, title.title, title.nativeTitle, List.copyOf(title.alternativeTitles),
                 title.format, title.episodes, title.year, title.season, List.copyOf(title.studios),
                 List.copyOf(title.directors), title.source, title.synopsis, List.copyOf(title.tags), title.ending,
-                title.tearjerker, List.copyOf(title.streaming), Map.copyOf(title.externalIds), title.version);
+                title.tearjerker, List.copyOf(title.streaming), Map.copyOf(title.externalIds), title.franchise,
+                title.version);
     }
 }

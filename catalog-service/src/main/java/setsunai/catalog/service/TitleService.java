@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import setsunai.catalog.api.SimilarTitle;
@@ -47,9 +48,17 @@ public class TitleService {
     @Transactional
     public Page<TitleView> search(TitleSearch criteria, PageRequest page) {
         requireKnownTags(Map.of("tag", criteria.tags(), "anyTag", criteria.anyTags(), "excludeTag", criteria.excludeTags()));
+        requireKnownServices(criteria.streaming());
         SearchTitles.IdPage ids = search.search(criteria, page.size(), (long) page.offset());
         List<TitleView> items = titles.findInOrder(ids.ids()).stream().map(TitleMapper::toView).toList();
         return Page.of(items, page, ids.total());
+    }
+
+    /** The ids (normalised, see TitleSearch#ids) that name no title, in the order given. */
+    @Transactional
+    public List<String> notFound(List<String> ids) {
+        Set<String> known = search.knownIds(ids);
+        return ids.stream().filter(id -> !known.contains(id)).toList();
     }
 
     @Transactional
@@ -75,6 +84,23 @@ public class TitleService {
     public Page<StudioView> studios(PageRequest page) {
         TagVocabulary.CountPage rows = vocabulary.studios(page.size(), page.offset());
         return Page.of(rows.rows().stream().map(r -> new StudioView(r.name(), r.titles())).toList(), page, rows.total());
+    }
+
+    /**
+     * 400 naming the known service keys when `streaming` asks for a service no title links to: a misspelt key
+     * (`amazon` for `prime`) would otherwise look like "nothing to watch there".
+     */
+    void requireKnownServices(List<String> services) {
+        if (services.isEmpty()) {
+            return;
+        }
+        List<String> unknown = vocabulary.unknownServices(services);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String known = String.join(", ", vocabulary.serviceKeys());
+        throw new InvalidInputException(unknown.stream().map(service -> new Problem.FieldError("streaming",
+                "unknown service '" + service + "'; known services: " + known)).toList());
     }
 
     /** 400 naming the known tags when a filter or an input uses a tag outside the vocabulary. */

@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 import setsunai.catalog.api.TitleSearch;
@@ -34,6 +36,8 @@ public class SearchTitles {
     }
 
     private static final String WORDS = "websearch_to_tsquery('english', search_key(?))";
+    /** The prefix of a title id that is a slug (slug:anohana); every other id is provider:number. */
+    public static final String SLUG_ID = "slug:";
 
     @Inject
     DataSource dataSource;
@@ -138,8 +142,9 @@ public class SearchTitles {
     private long count(Connection connection, TitleSearch criteria, Match match) {
         // The order does not change a total.
         CountKey key = new CountKey(match, new TitleSearch(criteria.q(), criteria.formats(), criteria.tags(),
-                criteria.anyTags(), criteria.excludeTags(), criteria.endings(), criteria.studio(), criteria.yearFrom(),
-                criteria.yearTo(), criteria.minTearjerker(), criteria.slugs(), TitleSort.TITLE, false));
+                criteria.anyTags(), criteria.excludeTags(), criteria.endings(), criteria.studio(), criteria.streaming(),
+                criteria.yearFrom(), criteria.yearTo(), criteria.minTearjerker(), criteria.slugs(), criteria.ids(),
+                TitleSort.TITLE, false));
         return totals.get(key, k -> countNow(connection, criteria, match)).await().indefinitely();
     }
 
@@ -187,10 +192,56 @@ public class SearchTitles {
         return query.append(filters(c));
     }
 
+    /**
+     * Which of the ids (normalised, as in {@link TitleSearch#ids()}) name at least one title, whatever the other
+     * criteria: slugs through the slug's unique index, provider ids through V7's GIN index on external_id_keys().
+     */
+    public Set<String> knownIds(List<String> ids) {
+        List<String> slugs = slugsOf(ids);
+        List<String> providerIds = providerIdsOf(ids);
+        SqlQuery query = new SqlQuery("SELECT 'slug:' || t.slug FROM title t WHERE t.slug = ANY(?)", slugs)
+                .append(" UNION SELECT k FROM title t CROSS JOIN LATERAL unnest(external_id_keys(t.external_ids)) AS k"
+                        + " WHERE external_id_keys(t.external_ids) && ? AND k = ANY(?)", providerIds, providerIds);
+        Set<String> known = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = query.prepare(connection); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                known.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Title id lookup failed: " + e.getMessage(), e);
+        }
+        return known;
+    }
+
+    /** Titles named by any of the ids; an OR of two index conditions, which the planner answers with a BitmapOr. */
+    private static SqlQuery idCondition(List<String> ids) {
+        List<String> slugs = slugsOf(ids);
+        List<String> providerIds = providerIdsOf(ids);
+        if (providerIds.isEmpty()) {
+            return new SqlQuery(" AND t.slug = ANY(?)", slugs);
+        }
+        if (slugs.isEmpty()) {
+            return new SqlQuery(" AND external_id_keys(t.external_ids) && ?", providerIds);
+        }
+        return new SqlQuery(" AND (t.slug = ANY(?) OR external_id_keys(t.external_ids) && ?)", slugs, providerIds);
+    }
+
+    private static List<String> slugsOf(List<String> ids) {
+        return ids.stream().filter(id -> id.startsWith(SLUG_ID)).map(id -> id.substring(SLUG_ID.length())).toList();
+    }
+
+    private static List<String> providerIdsOf(List<String> ids) {
+        return ids.stream().filter(id -> !id.startsWith(SLUG_ID)).toList();
+    }
+
     private static SqlQuery filters(TitleSearch c) {
         SqlQuery query = new SqlQuery();
         if (!c.slugs().isEmpty()) {
             query.append(" AND t.slug = ANY(?)", c.slugs());
+        }
+        if (!c.ids().isEmpty()) {
+            query.append(idCondition(c.ids()));
         }
         // Tags, format and ending through the facets array, so that with q they are one GIN index scan
         // (title_search_idx) and count(*) needs nothing from the heap.
@@ -211,6 +262,10 @@ public class SearchTitles {
         }
         if (c.studio() != null) {
             query.append(" AND t.studio_keys @> ARRAY[search_key(?)]", c.studio());
+        }
+        if (!c.streaming().isEmpty()) {
+            // Any of the services (V6: generated from the links, GIN-indexed).
+            query.append(" AND t.streaming_services && ?", c.streaming());
         }
         if (c.yearFrom() != null) {
             query.append(" AND t.year >= ?", c.yearFrom());

@@ -71,6 +71,39 @@ public class TagVocabulary {
         }
     }
 
+    /**
+     * The given service keys that no title links to, in the given order. One GIN probe per key
+     * (title_streaming_services_idx), so checking a filter costs nothing like listing every title's services.
+     */
+    public List<String> unknownServices(List<String> keys) {
+        String sql = """
+                SELECT u.key FROM unnest(?::text[]) WITH ORDINALITY AS u(key, position)
+                WHERE NOT EXISTS (SELECT 1 FROM title t WHERE t.streaming_services @> ARRAY[u.key])
+                ORDER BY u.position
+                """;
+        return strings(new SqlQuery(sql, keys), "Checking streaming services failed: ");
+    }
+
+    /** Every service key some title links to, sorted (for the error that lists them: a pass over the titles). */
+    public List<String> serviceKeys() {
+        return strings(new SqlQuery("SELECT DISTINCT k FROM title t, unnest(t.streaming_services) AS k ORDER BY k"),
+                "Reading the streaming services failed: ");
+    }
+
+    private List<String> strings(SqlQuery query, String failure) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = query.prepare(connection);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure + e.getMessage(), e);
+        }
+    }
+
     /** The slugs of the tag vocabulary, sorted. */
     public List<String> tagSlugs() {
         try (Connection connection = dataSource.getConnection();

@@ -22,6 +22,7 @@ import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 import setsunai.catalog.api.Season;
 import setsunai.catalog.api.Source;
+import setsunai.catalog.api.StreamingLink;
 
 /** An anime title with its facts and emotional facets. Never exposed directly: see the api package's records. */
 @Entity
@@ -80,13 +81,16 @@ public class Title extends PanacheEntityBase {
     @Column(nullable = false)
     public int tearjerker;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    /** Links as jsonb (V6): {service, name, url, regions}; the search filters on the generated streaming_services. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<String> streaming = new ArrayList<>();
+    public List<StreamingLink> streaming = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "external_ids", nullable = false)
     public Map<String, Object> externalIds = new LinkedHashMap<>();
+
+    public String franchise;
 
     @Version
     @Column(nullable = false)

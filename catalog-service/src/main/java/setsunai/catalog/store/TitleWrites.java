@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import setsunai.catalog.api.StreamingLink;
 import setsunai.catalog.api.TitleInput;
 import setsunai.common.web.ImportReport.Outcome;
 
@@ -39,13 +40,15 @@ public class TitleWrites {
 
     private static final String UPSERT = """
             INSERT INTO title (slug, title, native_title, alternative_titles, format, episodes, year, season, studios,
-                               directors, source, synopsis, tags, ending, tearjerker, streaming, external_ids, version)
+                               directors, source, synopsis, tags, ending, tearjerker, streaming, external_ids, franchise,
+                               version)
             SELECT t.slug, t.title, t."nativeTitle", t."alternativeTitles", t.format, t.episodes, t.year, t.season,
                    t.studios, t.directors, t.source, t.synopsis, t.tags, t.ending, t.tearjerker, t.streaming,
-                   t."externalIds", ?
+                   t."externalIds", t.franchise, ?
             FROM jsonb_to_recordset(?::jsonb) AS t(slug text, title text, "nativeTitle" text, "alternativeTitles" text[],
                  format text, episodes integer, year integer, season text, studios text[], directors text[], source text,
-                 synopsis text, tags text[], ending text, tearjerker integer, streaming text[], "externalIds" jsonb)
+                 synopsis text, tags text[], ending text, tearjerker integer, streaming jsonb, "externalIds" jsonb,
+                 franchise text)
             ON CONFLICT (slug) DO UPDATE SET
                 title = EXCLUDED.title, native_title = EXCLUDED.native_title,
                 alternative_titles = EXCLUDED.alternative_titles, format = EXCLUDED.format,
@@ -53,15 +56,15 @@ public class TitleWrites {
                 studios = EXCLUDED.studios, directors = EXCLUDED.directors, source = EXCLUDED.source,
                 synopsis = EXCLUDED.synopsis, tags = EXCLUDED.tags, ending = EXCLUDED.ending,
                 tearjerker = EXCLUDED.tearjerker, streaming = EXCLUDED.streaming, external_ids = EXCLUDED.external_ids,
-                version = title.version + 1, updated_at = now()
+                franchise = EXCLUDED.franchise, version = title.version + 1, updated_at = now()
             WHERE (title.title, title.native_title, title.alternative_titles, title.format, title.episodes, title.year,
                    title.season, title.studios, title.directors, title.source, title.synopsis, title.tags, title.ending,
-                   title.tearjerker, title.streaming, title.external_ids)
+                   title.tearjerker, title.streaming, title.external_ids, title.franchise)
                 IS DISTINCT FROM
                   (EXCLUDED.title, EXCLUDED.native_title, EXCLUDED.alternative_titles, EXCLUDED.format,
                    EXCLUDED.episodes, EXCLUDED.year, EXCLUDED.season, EXCLUDED.studios, EXCLUDED.directors,
                    EXCLUDED.source, EXCLUDED.synopsis, EXCLUDED.tags, EXCLUDED.ending, EXCLUDED.tearjerker,
-                   EXCLUDED.streaming, EXCLUDED.external_ids)
+                   EXCLUDED.streaming, EXCLUDED.external_ids, EXCLUDED.franchise)
             RETURNING slug, xmax = 0
             """;
 
@@ -125,12 +128,23 @@ public class TitleWrites {
     public static TitleInput normalize(TitleInput in) {
         return new TitleInput(in.slug(), in.title().strip(), blankToNull(in.nativeTitle()), list(in.alternativeTitles()),
                 in.format(), in.episodes(), in.year(), in.season(), list(in.studios()), list(in.directors()), in.source(),
-                blankToNull(in.synopsis()), list(in.tags()), in.ending(), in.tearjerker(), list(in.streaming()),
-                in.externalIds() == null ? Map.of() : in.externalIds());
+                blankToNull(in.synopsis()), list(in.tags()), in.ending(), in.tearjerker(), links(in.streaming()),
+                in.externalIds() == null ? Map.of() : in.externalIds(), blankToNull(in.franchise()));
     }
 
     private static List<String> list(List<String> values) {
         return values == null ? List.of() : values.stream().map(String::strip).distinct().toList();
+    }
+
+    /** Links as stored: text stripped, a blank url as null, regions as a list without repeats. */
+    private static List<StreamingLink> links(List<StreamingLink> links) {
+        return links == null ? List.of() : links.stream()
+                .map(l -> new StreamingLink(strip(l.service()), strip(l.name()), blankToNull(l.url()), list(l.regions())))
+                .toList();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static String json(List<TitleInput> titles) {

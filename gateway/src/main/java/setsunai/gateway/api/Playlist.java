@@ -12,8 +12,8 @@ public record Playlist(
         @Schema(examples = "You just went through a breakup or a love that did not work out: stories of love lost, "
                 + "unanswered or betrayed, and the songs to cry to.", required = true) String description,
         @Schema(required = true) List<Entry> songs,
-        @Schema(description = "Values of `exclude` that matched none of the anime this playlist's songs come from, so "
-                + "they were ignored (see `excludeUnmatched` of GET /api/recommendations).", examples = "[\"mal:999999\"]",
+        @Schema(description = "Values of `exclude` that match no title in the catalogue, so they were ignored (see "
+                + "`excludeUnmatched` of GET /api/recommendations).", examples = "[\"mal:999999\"]",
                 required = true) List<String> excludeUnmatched,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.",
                 required = true) List<Degradation> degraded) implements Composite {

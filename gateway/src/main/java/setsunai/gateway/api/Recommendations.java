@@ -17,11 +17,11 @@ public record Recommendations(
         @Schema(description = "Titles that fit, across all pages (excluded titles not counted).", examples = "23",
                 required = true) long totalItems,
         @Schema(description = "Number of pages (at least 1).", examples = "3", required = true) int totalPages,
-        @Schema(description = "Values of `exclude` that matched none of the titles this answer is ranked from (every "
-                + "catalogue title that fits the mood and the filters), so they were ignored. Such a value names no "
-                + "title, or a title that does not fit this mood and filters and could not have appeared anyway: the "
-                + "catalogue has no lookup by provider id yet, so the gateway cannot tell the two apart. Empty when "
-                + "every value matched, or none was given.", examples = "[\"mal:999999\"]", required = true)
+        @Schema(description = "Values of `exclude` that match no title in the catalogue (an unknown slug or provider "
+                + "id), in the order given, so they were ignored. A title that exists but does not fit this mood and "
+                + "filters is not listed. Empty when every value names a title, or none was given. Only when the "
+                + "catalogue's id lookup fails (then named in `degraded`) does it list the values that matched none "
+                + "of the titles this answer is ranked from.", examples = "[\"mal:999999\"]", required = true)
         List<String> excludeUnmatched,
         @Schema(description = "Services that failed while composing this answer; empty when all went well.",
                 required = true) List<Degradation> degraded) implements Composite {

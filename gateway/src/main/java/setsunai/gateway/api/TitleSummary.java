@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.common.vocabulary.Ending;
 import setsunai.common.vocabulary.Format;
 import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.StreamingLink;
 
 /** The part of a title a list needs. When the catalogue is unavailable only slug and title are known. */
 @Schema(description = "A title in short: enough to choose it; GET /api/titles/{slug} has the rest. When the catalogue "
@@ -23,7 +24,10 @@ public record TitleSummary(
         @Schema(examples = "[\"long-distance\", \"drifting-apart\", \"first-love\"]") List<String> tags,
         @Schema(type = SchemaType.STRING, implementation = Ending.class) String ending,
         @Schema(description = "How hard it hits, 1 to 10.", examples = "8", minimum = "1", maximum = "10") Integer tearjerker,
-        @Schema(examples = "[\"Crunchyroll\"]") List<String> streaming) {
+        @Schema(description = "Where to watch it: the catalogue's streaming links.",
+                examples = "[{\"service\": \"netflix\", \"name\": \"Netflix\", "
+                        + "\"url\": \"https://www.netflix.com/title/80182123\", \"regions\": []}]")
+        List<StreamingLink> streaming) {
 
     public static TitleSummary of(CatalogTitle t) {
         return new TitleSummary(t.slug(), t.title(), t.nativeTitle(), t.format(), t.episodes(), t.year(), t.studios(),

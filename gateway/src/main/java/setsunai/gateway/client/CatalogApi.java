@@ -22,6 +22,10 @@ public interface CatalogApi {
     @GET
     Uni<PageOf<CatalogTitle>> titles(@QueryParam("slug") List<String> slugs, @QueryParam("size") int size);
 
+    /** Batch lookup by title id ({@code mal:23273}, {@code slug:anohana}), up to 100: the titles and {@code notFound}. */
+    @GET
+    Uni<TitleLookup> titlesByIds(@QueryParam("id") List<String> ids, @QueryParam("size") int size);
+
     /** Mood candidates in one call: titles having at least one of {@code anyTag}, filtered, hardest-hitting first. */
     @GET
     Uni<PageOf<CatalogTitle>> search(@QueryParam("anyTag") List<String> anyTag,

@@ -46,6 +46,17 @@ public class CatalogClient {
         return Downstream.classify(api.titles(slugs, BATCH_SIZE).map(p -> Downstream.items(p, "catalog titles batch")));
     }
 
+    /**
+     * Titles by id (provider ids such as {@code mal:23273}, or {@code slug:anohana}), at most {@link #BATCH_SIZE} ids
+     * a call, with the ids the catalogue does not know ({@code notFound}).
+     */
+    public Uni<TitleLookup> titlesByIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(TitleLookup.EMPTY);
+        }
+        return Downstream.classify(api.titlesByIds(ids, BATCH_SIZE));
+    }
+
     /** How many pages of candidates a mood may take: all of today's catalogue fits in one. */
     public static final int MAX_CANDIDATE_PAGES = 5;
 

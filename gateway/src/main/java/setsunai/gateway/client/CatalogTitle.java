@@ -24,7 +24,7 @@ public record CatalogTitle(
         List<String> tags,
         @Schema(examples = "BITTERSWEET") String ending,
         int tearjerker,
-        List<String> streaming,
+        List<StreamingLink> streaming,
         Map<String, Object> externalIds,
         long version) {
 }

@@ -16,6 +16,19 @@ public interface GatewayConfig {
 
     Resilience resilience();
 
+    WarmUp warmUp();
+
+    interface WarmUp {
+
+        /** Whether the gateway asks itself a caller's first requests before it reports ready (health.WarmUp). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Ready after this long even if the downstream services have not answered every warm-up request. */
+        @WithDefault("60s")
+        java.time.Duration maxWait();
+    }
+
     interface Mood {
 
         String description();

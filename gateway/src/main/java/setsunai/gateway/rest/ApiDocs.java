@@ -25,9 +25,9 @@ final class ApiDocs {
 
     static final String BAD_TITLE_SLUG = """
             {"type": "about:blank", "title": "Bad Request", "status": 400,
-             "detail": "slug: must be lower-case letters and digits, in words joined by '-', at most 120 characters, e.g. 5-centimeters-per-second",
+             "detail": "id: must be a title slug (lower-case words joined by '-', at most 120 characters) or a provider id (mal:, anilist:, anidb:, kitsu:, bangumi: and digits, e.g. mal:1689)",
              "instance": "/api/titles/Your%20Lie",
-             "errors": [{"field": "slug", "message": "must be lower-case letters and digits, in words joined by '-', at most 120 characters, e.g. 5-centimeters-per-second"}]}""";
+             "errors": [{"field": "id", "message": "must be a title slug (lower-case words joined by '-', at most 120 characters) or a provider id (mal:, anilist:, anidb:, kitsu:, bangumi: and digits, e.g. mal:1689)"}]}""";
 
     static final String BAD_SONG_SLUG = """
             {"type": "about:blank", "title": "Bad Request", "status": 400,

@@ -3,7 +3,10 @@ package setsunai.gateway.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -13,6 +16,7 @@ import setsunai.gateway.client.CatalogClient;
 import setsunai.gateway.client.CatalogTitle;
 import setsunai.gateway.client.PageOf;
 import setsunai.gateway.client.SimilarTitle;
+import setsunai.gateway.client.TitleLookup;
 
 /**
  * The composing side's view of the catalogue: every call has a deadline (@Timeout, retries included) and a
@@ -42,6 +46,37 @@ public class CatalogSource {
         return client.titles(slugs).map(Fetched::ok);
     }
 
+    /**
+     * The titles that ids name ({@code mal:23273}, {@code slug:anohana}) and the ids naming none, in the order given:
+     * one call per {@link CatalogClient#BATCH_SIZE} ids, in parallel, under one deadline.
+     */
+    @Timeout(800)
+    @Fallback(fallbackMethod = "titlesByIdsFailed")
+    public Uni<Fetched<TitleLookup>> titlesByIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Fetched.ok(TitleLookup.EMPTY));
+        }
+        List<Uni<TitleLookup>> calls = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CatalogClient.BATCH_SIZE) {
+            calls.add(client.titlesByIds(ids.subList(from, Math.min(from + CatalogClient.BATCH_SIZE, ids.size()))));
+        }
+        return Uni.join().all(calls).andFailFast().map(parts -> {
+            Map<String, CatalogTitle> bySlug = new LinkedHashMap<>();
+            List<String> notFound = new ArrayList<>();
+            for (TitleLookup part : parts) {
+                // a catalogue without the id lookup ignores `id` and answers some page of titles: nothing was looked
+                // up, and taking those titles for matches would be wrong (thrown here, outside the client's breaker)
+                if (part.notFound() == null) {
+                    throw new IllegalStateException("answered GET /api/titles?id= without notFound, so it has no "
+                            + "lookup by id");
+                }
+                part.itemsOrEmpty().forEach(t -> bySlug.putIfAbsent(t.slug(), t));
+                notFound.addAll(part.notFound());
+            }
+            return Fetched.ok(new TitleLookup(List.copyOf(bySlug.values()), bySlug.size(), List.copyOf(notFound)));
+        });
+    }
+
     @Timeout(800)
     @Fallback(fallbackMethod = "candidatesFailed")
     public Uni<Fetched<List<CatalogTitle>>> candidates(List<String> anyTag, List<String> formats, List<String> endings) {
@@ -69,6 +104,10 @@ public class CatalogSource {
 
     Uni<Fetched<List<CatalogTitle>>> titlesFailed(List<String> slugs, Throwable e) {
         return failed(e, List.of());
+    }
+
+    Uni<Fetched<TitleLookup>> titlesByIdsFailed(List<String> ids, Throwable e) {
+        return failed(e, TitleLookup.EMPTY);
     }
 
     Uni<Fetched<List<CatalogTitle>>> candidatesFailed(List<String> anyTag, List<String> formats, List<String> endings,

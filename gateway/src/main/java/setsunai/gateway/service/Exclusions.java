@@ -1,39 +1,48 @@
 package setsunai.gateway.service;
 
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import setsunai.common.web.QueryParams;
+import setsunai.gateway.api.Degradation;
 import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.TitleLookup;
 
 /**
  * The titles a caller has already seen ({@code exclude}): slugs ({@code anohana}) or provider ids ({@code mal:9989},
- * {@code anilist:9989}), matched against the titles an answer is drawn from. The catalogue has no lookup by provider
- * id yet (issue 14 item 4), so a provider id is resolved through the {@code externalIds} of those titles: exact for
- * exclusion, since a title that is not among them cannot appear anyway.
+ * {@code anilist:9989}, …; see {@link TitleIds}). {@link #resolve} asks the catalogue's id lookup which titles they
+ * name (one call per 100 values, in parallel with the answer's primary call), so a provider id excludes its title by
+ * slug wherever a title is known only by its slug, and {@link #unmatched} is what the catalogue does not know. When
+ * that lookup fails, provider ids are still matched against the {@code externalIds} of the titles an answer is drawn
+ * from (exact for exclusion: a title that is not among them cannot appear anyway), {@link #unmatched} says which values
+ * matched none of those titles, and {@link #degraded} names the failure.
+ *
+ * @param resolvedSlugs the slugs of the titles the values name, once resolved; null before, or when the lookup failed
+ * @param unknown the values the catalogue knows no title by, in the order given; null unless resolved
+ * @param failure why the lookup failed; null otherwise
  */
-public record Exclusions(Set<String> values) {
+public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<String> unknown, Degradation failure) {
 
     /** At most this many values, so that one request cannot make the gateway compare without bound. */
     public static final int MAX = 500;
     /** The providers whose ids the catalogue keeps in a title's externalIds. */
-    public static final List<String> PROVIDERS = List.of("anilist", "mal");
+    public static final List<String> PROVIDERS = TitleIds.PROVIDERS;
 
     public static final Exclusions NONE = new Exclusions(Set.of());
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final int SLUG_MAX = 120;
-    private static final Pattern PROVIDER_ID = Pattern.compile("^([a-z]+):([0-9]{1,12})$");
     /** Malformed values named in one 400, so that 500 bad values do not make a 500-line answer. */
     private static final int ERRORS_SHOWN = 3;
+
+    /** Values as parsed, not yet resolved through the catalogue. */
+    public Exclusions(Set<String> values) {
+        this(values, null, null, null);
+    }
 
     /** Checks every value (a malformed one is an error naming {@code exclude} and the value) and normalizes them. */
     public static Exclusions parse(QueryParams params, List<String> raw) {
@@ -60,14 +69,44 @@ public record Exclusions(Set<String> values) {
 
     /** A slug as it is, a provider id as {@code provider:number} (lower-case provider, no leading zeros); null if neither. */
     static String normalize(String value) {
-        if (value.length() <= SLUG_MAX && SLUG.matcher(value).matches()) {
-            return value;
+        return TitleIds.normalize(value);
+    }
+
+    /**
+     * These values with what the catalogue says of them: the titles they name and the values naming none. No call
+     * when there are none. A failed lookup leaves them unresolved, with the failure named.
+     */
+    public Uni<Exclusions> resolve(CatalogSource catalog) {
+        if (isEmpty()) {
+            return Uni.createFrom().item(this);
         }
-        Matcher id = PROVIDER_ID.matcher(value.toLowerCase(Locale.ROOT));
-        if (id.matches() && PROVIDERS.contains(id.group(1))) {
-            return id.group(1) + ":" + Long.parseLong(id.group(2));
+        return catalog.titlesByIds(values.stream().map(TitleIds::lookupId).toList()).map(this::resolvedBy);
+    }
+
+    Exclusions resolvedBy(Fetched<TitleLookup> lookup) {
+        if (lookup.failed()) {
+            return new Exclusions(values, null, null, lookup.failure());
         }
-        return null;
+        Set<String> slugs = new HashSet<>();
+        lookup.value().itemsOrEmpty().forEach(t -> slugs.add(t.slug()));
+        Set<String> notFound = new HashSet<>(lookup.value().notFound());
+        List<String> unknownValues = values.stream().filter(v -> notFound.contains(TitleIds.lookupId(v))).toList();
+        return new Exclusions(values, Collections.unmodifiableSet(slugs), unknownValues, null);
+    }
+
+    /** Whether the catalogue said which titles the values name (so no title's externalIds are needed). */
+    public boolean resolved() {
+        return resolvedSlugs != null;
+    }
+
+    /** Provider ids that only the titles' externalIds can resolve, since the catalogue's lookup did not. */
+    public boolean needsTitleIds() {
+        return !resolved() && hasProviderIds();
+    }
+
+    /** The id lookup's failure, for the answer's {@code degraded}; empty when it worked or was not needed. */
+    public List<Degradation> degraded() {
+        return failure == null ? List.of() : List.of(failure);
     }
 
     public boolean isEmpty() {
@@ -80,17 +119,18 @@ public record Exclusions(Set<String> values) {
 
     /** Whether the title is one of the excluded: by its slug or by one of its provider ids. */
     public boolean excludes(CatalogTitle title) {
-        return !isEmpty() && (values.contains(title.slug()) || idsOf(title).stream().anyMatch(values::contains));
+        return !isEmpty() && (excludesSlug(title.slug()) || idsOf(title).stream().anyMatch(values::contains));
     }
 
-    /** Whether a title known only by its slug (a song's usage) is excluded by slug. */
+    /** Whether a title known only by its slug (a song's usage) is excluded: by slug, or by an id the catalogue resolved. */
     public boolean excludesSlug(String slug) {
-        return values.contains(slug);
+        return values.contains(slug) || resolved() && resolvedSlugs.contains(slug);
     }
 
     /**
-     * The values that matched none of {@code titles}, in the order given: ignored, and reported to the caller. Such a
-     * value names no title, or a title that is not among these (one that does not fit the mood or the filters).
+     * The values that name no title, in the order given: ignored, and reported to the caller. Once resolved, those the
+     * catalogue does not know; otherwise those that matched none of {@code titles} (such a value names no title, or
+     * one that is not among these: one that does not fit the mood or the filters).
      */
     public List<String> unmatched(Collection<CatalogTitle> titles) {
         return unmatched(titles, List.of());
@@ -100,6 +140,9 @@ public record Exclusions(Set<String> values) {
     public List<String> unmatched(Collection<CatalogTitle> titles, Collection<String> slugs) {
         if (isEmpty()) {
             return List.of();
+        }
+        if (resolved()) {
+            return unknown;
         }
         Set<String> known = new HashSet<>(slugs);
         for (CatalogTitle title : titles) {

@@ -3,6 +3,7 @@ package setsunai.gateway.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ import setsunai.gateway.client.SongsSong;
  * the anime they come from (secondary: without it, each anime is still named, from the song's usage).
  * <p>
  * {@code exclude}: an excluded title is never the anime a track leads to. Its usages are dropped from each song, and a
- * song left leading nowhere is dropped before the limit, so the playlist stays full when other songs fit. Provider ids
- * need the titles' externalIds: then the catalogue batch covers the usages of every fitting song (not only of those
- * picked) and becomes primary, since without it an excluded title could slip through.
+ * song left leading nowhere is dropped before the limit, so the playlist stays full when other songs fit. The
+ * catalogue's id lookup turns provider ids into slugs ({@link Exclusions#resolve}, while the songs are fetched). Only
+ * when it fails do provider ids need the titles' externalIds: then the catalogue batch covers the usages of every
+ * fitting song (not only of those picked) and becomes primary, since without it an excluded title could slip through.
  */
 @ApplicationScoped
 public class PlaylistService {
@@ -35,8 +37,8 @@ public class PlaylistService {
     @Inject
     CatalogSource catalog;
 
-    public Uni<Playlist> playlist(MoodDef mood, int limit, Exclusions exclude) {
-        return picked(mood, limit, exclude).map(PlaylistService::answer);
+    public Uni<Playlist> playlist(MoodDef mood, int limit, Exclusions asked) {
+        return picked(mood, limit, asked).map(PlaylistService::answer);
     }
 
     /**
@@ -52,8 +54,11 @@ public class PlaylistService {
         }
     }
 
-    public Uni<Picked> picked(MoodDef mood, int limit, Exclusions exclude) {
-        return songs.byMood(mood.songMoods()).chain(fetched -> {
+    public Uni<Picked> picked(MoodDef mood, int limit, Exclusions asked) {
+        // the exclude values are looked up while the songs are fetched
+        return Uni.combine().all().unis(songs.byMood(mood.songMoods()), asked.resolve(catalog)).asTuple().chain(both -> {
+            Fetched<List<SongsSong>> fetched = both.getItem1();
+            Exclusions exclude = both.getItem2();
             List<SongsSong> fitting = fetched.orUnavailable("The songs service").stream()
                     .filter(s -> mood.fits(s.moods()))
                     .sorted(Comparator.comparingLong((SongsSong s) -> -matched(s, mood).size())
@@ -61,12 +66,12 @@ public class PlaylistService {
                             .thenComparing(s -> s.title() == null ? "" : s.title().toLowerCase())
                             .thenComparing(SongsSong::slug))
                     .toList();
-            if (!exclude.hasProviderIds()) {
+            if (!exclude.needsTitleIds()) {
                 List<SongsSong> picked = fitting.stream().map(s -> withoutExcluded(s, exclude::excludesSlug))
                         .filter(Objects::nonNull).limit(limit).toList();
                 List<String> unmatched = exclude.unmatched(List.of(), usageSlugs(fitting, Integer.MAX_VALUE));
                 return catalog.titles(usageSlugs(picked, CatalogClient.BATCH_SIZE))
-                        .map(titles -> picked(mood, picked, titles, unmatched));
+                        .map(titles -> picked(mood, picked, titles, unmatched, exclude));
             }
             List<String> checked = usageSlugs(fitting, CatalogClient.BATCH_SIZE);
             return catalog.titles(checked).map(titles -> {
@@ -77,16 +82,21 @@ public class PlaylistService {
                         .filter(s -> usages(s).stream().allMatch(u -> u.titleSlug() == null || checked.contains(u.titleSlug())))
                         .map(s -> withoutExcluded(s, slug -> excluded.contains(slug) || exclude.excludesSlug(slug)))
                         .filter(Objects::nonNull).limit(limit).toList();
-                return picked(mood, picked, titles, exclude.unmatched(titles.value(), checked));
+                return picked(mood, picked, titles, exclude.unmatched(titles.value(), checked), exclude);
             });
         });
     }
 
     private static Picked picked(MoodDef mood, List<SongsSong> picked, Fetched<List<CatalogTitle>> titles,
-                                 List<String> unmatched) {
+                                 List<String> unmatched, Exclusions exclude) {
         Map<String, CatalogTitle> bySlug = titles.value().stream()
                 .collect(Collectors.toMap(CatalogTitle::slug, Function.identity(), (a, b) -> a));
-        return new Picked(mood, picked, bySlug, unmatched, titles.failed() ? List.of(titles.failure()) : List.of());
+        // the catalogue can fail twice in one answer (the exclude lookup and the titles batch): named once
+        List<Degradation> degraded = new ArrayList<>(exclude.degraded());
+        if (titles.failed() && degraded.stream().noneMatch(d -> d.service().equals(titles.failure().service()))) {
+            degraded.add(titles.failure());
+        }
+        return new Picked(mood, picked, bySlug, unmatched, degraded);
     }
 
     private static Playlist answer(Picked p) {

@@ -57,13 +57,17 @@ public class RecommendationService {
     }
 
     private Uni<Recommendations> recommend(Map<MoodDef, Double> blend, Interpretation interpretation,
-                                           List<String> formats, List<String> endings, Exclusions exclude,
+                                           List<String> formats, List<String> endings, Exclusions asked,
                                            PageRequest page) {
         double tearWeight = config.ranking().tearjerkerWeight();
         String name = blend.keySet().iterator().next().name(); // the strongest mood
         List<String> anyTag = blend.keySet().stream().flatMap(m -> m.tags().keySet().stream())
                 .distinct().sorted().toList();
-        return catalog.candidates(anyTag, formats, endings).chain(fetched -> {
+        // the exclude values are looked up while the candidates are fetched
+        return Uni.combine().all().unis(catalog.candidates(anyTag, formats, endings), asked.resolve(catalog)).asTuple()
+                .chain(both -> {
+            Fetched<List<CatalogTitle>> fetched = both.getItem1();
+            Exclusions exclude = both.getItem2();
             // re-check what we asked for, so a catalogue that ignored a filter cannot smuggle in unfitting titles
             List<CatalogTitle> fitting = fetched.orUnavailable("The catalogue").stream()
                     .filter(t -> Ranking.matchesAnyTag(t, blend))
@@ -80,17 +84,20 @@ public class RecommendationService {
                             .thenComparing(CatalogTitle::slug))
                     .toList();
             if (ranked.isEmpty()) {
-                return Uni.createFrom().item(answer(name, interpretation, List.of(), page, 0, unmatched, List.of()));
+                return Uni.createFrom().item(answer(name, interpretation, List.of(), page, 0, unmatched,
+                        exclude.degraded()));
             }
             List<String> pool = ranked.stream().limit(SONG_POOL).map(CatalogTitle::slug).toList();
             return songs.songsOfTitles(pool)
-                    .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, page, unmatched));
+                    .map(songsOfPool -> rank(blend, interpretation, ranked, songsOfPool, page, unmatched,
+                            exclude.degraded()));
         });
     }
 
     private Recommendations rank(Map<MoodDef, Double> blend, Interpretation interpretation, List<CatalogTitle> ranked,
-                                 Fetched<List<SongsSong>> songsOfPool, PageRequest page, List<String> unmatched) {
-        List<Degradation> degraded = new ArrayList<>();
+                                 Fetched<List<SongsSong>> songsOfPool, PageRequest page, List<String> unmatched,
+                                 List<Degradation> excludeDegraded) {
+        List<Degradation> degraded = new ArrayList<>(excludeDegraded);
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }

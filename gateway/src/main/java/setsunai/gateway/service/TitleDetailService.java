@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import setsunai.common.problem.ProblemException;
 import setsunai.gateway.api.Degradation;
 import setsunai.gateway.api.SongPick;
@@ -56,6 +57,19 @@ public class TitleDetailService {
                     return new TitleDetail(title, soundtrack.value(), withTopSongs(similar.others(), similar.songs().value()),
                             degraded);
                 });
+    }
+
+    /**
+     * The title a provider id ({@code mal:23273}) names, through the catalogue's id lookup: then exactly the answer
+     * for its slug. Several titles with the same id: the first in the catalogue's order.
+     */
+    public Uni<TitleDetail> detailByProviderId(String id) {
+        return catalog.titlesByIds(List.of(id)).chain(found -> {
+            String slug = found.orUnavailable("The catalogue", "id").itemsOrEmpty().stream().map(CatalogTitle::slug)
+                    .filter(Objects::nonNull).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("No title with id '" + id + "'."));
+            return detail(slug);
+        });
     }
 
     private Uni<SimilarWithSongs> similarWithSongs(String slug) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.client.CatalogTitle;
+import setsunai.gateway.client.TitleLookup;
 
 class ExclusionsTest {
 
@@ -20,7 +21,14 @@ class ExclusionsTest {
         assertEquals("your-lie-in-april", Exclusions.normalize("your-lie-in-april"));
         assertEquals("mal:23273", Exclusions.normalize("MAL:023273"));
         assertEquals("anilist:20665", Exclusions.normalize("anilist:20665"));
-        for (String bad : List.of("imdb:1", "mal:", "mal:-1", "mal:1.5", "Your-Lie", "a--b", "mal:1234567890123", "")) {
+        assertEquals("kitsu:7442", Exclusions.normalize("Kitsu:007442"));
+        assertEquals("anidb:10367", Exclusions.normalize("anidb:10367"));
+        assertEquals("bangumi:100444", Exclusions.normalize("BANGUMI:100444"));
+        // the catalogue's slug form is the slug
+        assertEquals("anohana", Exclusions.normalize("slug:anohana"));
+        assertEquals("anohana", Exclusions.normalize("SLUG:anohana"));
+        for (String bad : List.of("imdb:1", "mal:", "mal:-1", "mal:1.5", "Your-Lie", "a--b", "mal:1234567890123", "",
+                "slug:", "slug:Anohana", "slug:mal:1", ":1", "mal:1:2")) {
             assertNull(Exclusions.normalize(bad), bad);
         }
     }
@@ -51,6 +59,41 @@ class ExclusionsTest {
         // the AniList id of 5cm is 1689 too, but only mal:1689 was given; 999999 is nobody here
         assertEquals(List.of("mal:999999"), exclude.unmatched(List.of(fiveCm, lie, noIds)));
         assertEquals(List.of(), Exclusions.NONE.unmatched(List.of(fiveCm)));
+    }
+
+    @Test
+    void resolvedByTheCatalogueUnmatchedIsWhatItDoesNotKnowAndIdsExcludeBySlug() {
+        Exclusions exclude = Exclusions.parse(new QueryParams(), List.of("mal:1689", "no-such-title", "toradora",
+                "kitsu:999", "grave-of-the-fireflies"));
+        assertEquals(false, exclude.resolved());
+        assertEquals(true, exclude.needsTitleIds());
+        CatalogTitle fiveCm = title("5-centimeters-per-second", Map.of("mal", 1689));
+        CatalogTitle toradora = title("toradora", Map.of());
+        CatalogTitle war = title("grave-of-the-fireflies", Map.of("mal", 578));
+        Exclusions resolved = exclude.resolvedBy(Fetched.ok(new TitleLookup(List.of(fiveCm, toradora, war), 3,
+                List.of("slug:no-such-title", "kitsu:999"))));
+        assertTrue(resolved.resolved());
+        assertFalse(resolved.needsTitleIds());
+        // known only by its slug (a song's usage): excluded through the id the catalogue resolved
+        assertTrue(resolved.excludesSlug("5-centimeters-per-second"));
+        assertFalse(exclude.excludesSlug("5-centimeters-per-second"));
+        // in the order given, as given; a known title that is not among the candidates is not listed
+        assertEquals(List.of("no-such-title", "kitsu:999"), resolved.unmatched(List.of(toradora)));
+        assertEquals(List.of(), resolved.degraded());
+    }
+
+    @Test
+    void aFailedLookupLeavesTheValuesUnresolvedAndSaysWhy() {
+        Exclusions exclude = Exclusions.parse(new QueryParams(), List.of("mal:1689", "mal:999999"));
+        Exclusions failed = exclude.resolvedBy(Fetched.failed("catalog", new IllegalStateException("down"),
+                TitleLookup.EMPTY));
+        assertFalse(failed.resolved());
+        assertTrue(failed.needsTitleIds());
+        assertEquals(List.of("catalog"), failed.degraded().stream().map(d -> d.service()).toList());
+        // as before the lookup: matched against the titles at hand
+        CatalogTitle fiveCm = title("5-centimeters-per-second", Map.of("mal", 1689));
+        assertTrue(failed.excludes(fiveCm));
+        assertEquals(List.of("mal:999999"), failed.unmatched(List.of(fiveCm)));
     }
 
     private static CatalogTitle title(String slug, Map<String, Object> ids) {

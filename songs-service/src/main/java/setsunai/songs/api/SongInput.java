@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.common.vocabulary.SongMood;
@@ -19,6 +20,7 @@ import static setsunai.common.web.Text.blankToNull;
  * (with its version) can be edited and sent back as it is.
  */
 @Schema(name = "SongInput", description = "A song as an editor writes it. Artists are named by slug and created if new.")
+@SongChecks.Valid
 public record SongInput(
         @Schema(description = "Stable, URL-safe key: lower-case words joined by '-'. Required for POST and import; "
                 + "on PUT it may be left out, and must equal the path's slug if given.",
@@ -35,6 +37,19 @@ public record SongInput(
         @Schema(description = "Title in its original script.", examples = "ワン・モア・タイム、ワン・モア・チャンス")
         @Size(max = 300)
         String nativeTitle,
+
+        @Schema(description = "The English translation of the title and other names people know the song by, searched "
+                + "by `q` like the title (\"Owaranai Uta\" is also \"Endless Poem\"). At most " + SongChecks.MAX_ALTERNATIVE_TITLES
+                + " names of at most " + SongChecks.MAX_ALTERNATIVE_TITLE_LENGTH + " characters, each once (case is ignored).",
+                examples = "[\"Endless Poem\"]", maxItems = SongChecks.MAX_ALTERNATIVE_TITLES)
+        @Size(max = SongChecks.MAX_ALTERNATIVE_TITLES)
+        List<@NotBlank @Size(max = SongChecks.MAX_ALTERNATIVE_TITLE_LENGTH) String> alternativeTitles,
+
+        @Schema(description = "The song's ids in other databases, only where known: `musicbrainz`, a MusicBrainz "
+                + "recording MBID (a UUID), and `animethemes`, an AnimeThemes song id (a positive integer). Other keys "
+                + "are refused; a key whose value is null is left out. The example shows the format only.",
+                examples = "{\"musicbrainz\": \"" + SongChecks.EXAMPLE_MBID + "\", \"animethemes\": 1}")
+        Map<String, Object> externalIds,
 
         @Schema(description = "Credits, in billing order; at least one.", required = true)
         @NotNull @Size(min = 1, max = 50)
@@ -66,16 +81,22 @@ public record SongInput(
         return moods == null ? List.of() : moods;
     }
 
+    public List<String> alternativeTitlesOrEmpty() {
+        return alternativeTitles == null ? List.of() : alternativeTitles;
+    }
+
     public List<UsageInput> usagesOrEmpty() {
         return usages == null ? List.of() : usages;
     }
 
     /**
      * The song as it is stored, the one normalisation every write uses (API, import, dataset): text stripped, blank
-     * text as null, each mood once, no usages as an empty list, and {@code slug} as the key (a PUT's path slug).
+     * text as null, each mood once, no usages or alternative titles as an empty list, external ids in their canonical
+     * form (see {@link SongChecks#externalIds}), and {@code slug} as the key (a PUT's path slug).
      */
     public SongInput normalized(String slug) {
         return new SongInput(slug, title.strip(), blankToNull(nativeTitle),
+                alternativeTitlesOrEmpty().stream().map(String::strip).toList(), SongChecks.externalIds(externalIds),
                 artists.stream().map(c -> new CreditInput(c.slug(), c.name() == null ? null : c.name().strip(), c.role()))
                         .toList(),
                 year, blankToNull(single), moodsOrEmpty().stream().distinct().toList(), blankToNull(description),

@@ -1,6 +1,7 @@
 package setsunai.songs.api;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.common.vocabulary.SongMood;
@@ -13,6 +14,14 @@ public record SongView(
                 examples = "One more time, One more chance", required = true) String title,
         @Schema(description = "Title in its original script, where it has one.", examples = "ワン・モア・タイム、ワン・モア・チャンス", nullable = true)
         String nativeTitle,
+        @Schema(description = "The English translation of the title and other names people know the song by; `q` "
+                + "searches them like the title. Empty when there are none.", examples = "[\"Endless Poem\"]", required = true)
+        List<String> alternativeTitles,
+        @Schema(description = "The song's ids in other databases, only where known: `musicbrainz` (a MusicBrainz "
+                + "recording MBID, a UUID) and `animethemes` (an AnimeThemes song id, an integer). Empty when none is "
+                + "known. The example shows the format only.",
+                examples = "{\"musicbrainz\": \"" + SongChecks.EXAMPLE_MBID + "\", \"animethemes\": 1}", required = true)
+        Map<String, Object> externalIds,
         @Schema(description = "Credits in billing order; an artist with several roles appears once per role.", required = true)
         List<Credit> artists,
         @Schema(description = "Release year.", examples = "1997", nullable = true) Integer year,

@@ -66,7 +66,7 @@ public class SongResource {
 
     static final String SONG_EXAMPLE = """
             {"slug": "one-more-time-one-more-chance", "title": "One more time, One more chance",
-             "nativeTitle": "ワン・モア・タイム、ワン・モア・チャンス",
+             "nativeTitle": "ワン・モア・タイム、ワン・モア・チャンス", "alternativeTitles": [], "externalIds": {},
              "artists": [{"slug": "masayoshi-yamazaki", "name": "Masayoshi Yamazaki", "role": "PERFORMER"}],
              "year": 1997, "moods": ["LONGING", "FAREWELL"],
              "description": "Yamazaki's ballad of a love that slipped away, the theme of 5 Centimeters per Second.",
@@ -84,7 +84,8 @@ public class SongResource {
     @Tag(name = "Songs", description = "Theme and breakup songs, who made them, what they feel like and where they play.")
     @Operation(operationId = "listSongs", summary = "Search and browse songs", description = """
             Songs one page at a time, with a Link header (first, prev, next, last). All filters combine (AND).
-            `q` searches song titles, native titles and artist names, ignoring case and accents and forgiving typos;
+            `q` searches song titles, native titles, alternative titles (the English translation and other names people
+            know a song by: "endless poem" finds Owaranai Uta) and artist names, ignoring case and accents and forgiving typos;
             with `q` the default order is relevance, otherwise title. Repeat `title` (a catalogue title slug, up to
             100) to get all songs of many titles in one call: the gateway's batch lookup. `title` and `role` apply to
             the same usage (`title=clannad-after-story&role=ENDING` is that title's endings).""")
@@ -102,8 +103,9 @@ public class SongResource {
                              "errors": [{"field": "mood", "message": "unknown value 'sad'; allowed values: BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE"}]}""")))
     // Swagger UI's Try it out sends every example at once: together they find one real item, not an empty page.
     public Response list(
-            @Parameter(description = "Search text over song titles, native titles and artist names (case-, accent- "
-                    + "and typo-tolerant), at most 200 characters.", example = "kimi no shiranai monogatari")
+            @Parameter(description = "Search text over song titles, native titles, alternative titles (\"endless poem\" "
+                    + "finds Owaranai Uta) and artist names (case-, accent- and typo-tolerant), at most 200 characters.",
+                    example = "kimi no shiranai monogatari")
             @QueryParam("q") String q,
             @Parameter(description = "Only songs crediting this artist (artist slug).", example = "supercell")
             @QueryParam("artist") String artist,

@@ -1,6 +1,7 @@
 package setsunai.songs.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ import setsunai.songs.api.SongView;
 public class SongStore {
 
     private static final String SONG_COLUMNS = "SELECT s.id, s.slug, s.title, s.native_title, s.year, s.single, "
-            + "s.moods, s.description, s.version";
+            + "s.moods, s.description, s.version, s.alternative_titles, s.external_ids";
 
     /** Serialises a batch for the jsonb statements; plain defaults, the same in the app and in Flyway. */
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -139,11 +140,14 @@ public class SongStore {
         String dir = search.descending() ? " DESC" : " ASC";
         SongSort sort = search.sort();
         if (sort == SongSort.RELEVANCE && key != null) {
-            // Full-text rank + how well the words match (typos included) + a bonus for an exact (native) title.
+            // Full-text rank + how well the words match (typos included) + a bonus for an exact (native or
+            // alternative) title.
             return new SqlQuery(" ORDER BY (ts_rank(s.search_vector, plainto_tsquery('simple', ?))"
                     + " + word_similarity(?, s.search_norm)"
-                    + " + CASE WHEN search_key(s.title) = ? OR search_key(s.native_title) = ? THEN 1 ELSE 0 END)"
-                    + (search.descending() ? " ASC" : " DESC") + ", lower(s.title), s.id", key, key, key, key);
+                    + " + CASE WHEN search_key(s.title) = ? OR search_key(s.native_title) = ?"
+                    + " OR EXISTS (SELECT 1 FROM unnest(s.alternative_titles) AS a (name) WHERE search_key(a.name) = ?)"
+                    + " THEN 1 ELSE 0 END)"
+                    + (search.descending() ? " ASC" : " DESC") + ", lower(s.title), s.id", key, key, key, key, key);
         }
         if (sort == SongSort.YEAR) {
             return new SqlQuery(" ORDER BY s.year" + dir + " NULLS LAST, lower(s.title)" + dir + ", s.id" + dir);
@@ -181,7 +185,8 @@ public class SongStore {
         Map<Long, SongView> byId = new LinkedHashMap<>();
         try (ResultSet r = statement.executeQuery()) {
             while (r.next()) {
-                byId.put(r.getLong(1), new SongView(r.getString(2), r.getString(3), r.getString(4), new ArrayList<>(),
+                byId.put(r.getLong(1), new SongView(r.getString(2), r.getString(3), r.getString(4),
+                        List.of((String[]) r.getArray(10).getArray()), externalIds(r.getString(11)), new ArrayList<>(),
                         r.getObject(5, Integer.class), r.getString(6),
                         Arrays.stream((String[]) r.getArray(7).getArray()).map(SongMood::valueOf).toList(),
                         r.getString(8), new ArrayList<>(), r.getLong(9)));
@@ -216,6 +221,20 @@ public class SongStore {
         }
         return new ArrayList<>(byId.values());
     }
+
+    /** The jsonb column as the API shows it; the common empty object without a parse. */
+    private static Map<String, Object> externalIds(String json) {
+        if (json == null || json.equals("{}")) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, EXTERNAL_IDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> EXTERNAL_IDS = new TypeReference<>() { };
 
     // ---- The write path: every statement takes the caller's connection, so a batch is one transaction ------------
 
@@ -305,7 +324,7 @@ public class SongStore {
 
     /** The song as it will be stored: the input with the stored artists' names and its version. */
     private static SongView stored(SongInput song, Map<String, String> artistNames, long version) {
-        return new SongView(song.slug(), song.title(), song.nativeTitle(),
+        return new SongView(song.slug(), song.title(), song.nativeTitle(), song.alternativeTitles(), song.externalIds(),
                 song.artists().stream().map(c -> new SongView.Credit(
                         requireArtist(artistNames, c.slug()), c.slug(), c.role())).toList(),
                 song.year(), song.single(), song.moods(), song.description(),
@@ -324,8 +343,8 @@ public class SongStore {
 
     /** What a song says, without its version: equal before and after a write means the write changed nothing. */
     private static SongView content(SongView song) {
-        return new SongView(song.slug(), song.title(), song.nativeTitle(), song.artists(), song.year(), song.single(),
-                song.moods(), song.description(), song.usages(), 0);
+        return new SongView(song.slug(), song.title(), song.nativeTitle(), song.alternativeTitles(), song.externalIds(),
+                song.artists(), song.year(), song.single(), song.moods(), song.description(), song.usages(), 0);
     }
 
     private static String json(List<SongView> songs) {
@@ -336,19 +355,20 @@ public class SongStore {
         }
     }
 
-    // The JSON arrays below hold songs in the API's shape (SongView): slug, title, nativeTitle, artists, year,
-    // single, moods, description, usages, version.
+    // The JSON arrays below hold songs in the API's shape (SongView): slug, title, nativeTitle, alternativeTitles,
+    // externalIds, artists, year, single, moods, description, usages, version.
     private static final String SONG_RECORDS = """
-            jsonb_to_recordset(?::jsonb) AS x (slug text, title text, "nativeTitle" text, year integer, single text,
-                moods text[], description text, version bigint)""";
+            jsonb_to_recordset(?::jsonb) AS x (slug text, title text, "nativeTitle" text, "alternativeTitles" text[],
+                "externalIds" jsonb, year integer, single text, moods text[], description text, version bigint)""";
 
     /** Inserts new songs (slug order); a slug another write created meanwhile fails the statement. */
-    private static final String INSERT_SONGS = "INSERT INTO song (slug, title, native_title, year, single, moods, "
-            + "description, version) SELECT x.slug, x.title, x.\"nativeTitle\", x.year, x.single, x.moods, "
-            + "x.description, x.version FROM " + SONG_RECORDS + " ORDER BY x.slug";
+    private static final String INSERT_SONGS = "INSERT INTO song (slug, title, native_title, alternative_titles, "
+            + "external_ids, year, single, moods, description, version) SELECT x.slug, x.title, x.\"nativeTitle\", "
+            + "x.\"alternativeTitles\", x.\"externalIds\", x.year, x.single, x.moods, x.description, x.version FROM "
+            + SONG_RECORDS + " ORDER BY x.slug";
 
     private static final String UPDATE_SONGS = "UPDATE song SET title = x.title, native_title = x.\"nativeTitle\", "
-            + "year = x.year, single = x.single, moods = x.moods, description = x.description, version = x.version, "
+            + "alternative_titles = x.\"alternativeTitles\", external_ids = x.\"externalIds\", year = x.year, single = x.single, moods = x.moods, description = x.description, version = x.version, "
             + "updated_at = now() FROM " + SONG_RECORDS + " WHERE song.slug = x.slug";
 
     private static final String WRITTEN = "SELECT s FROM jsonb_array_elements(?::jsonb || ?::jsonb) AS s";
@@ -372,7 +392,8 @@ public class SongStore {
             + "FROM (" + WRITTEN + ") w JOIN song ON song.slug = w.s->>'slug' "
             + "CROSS JOIN LATERAL jsonb_array_elements(coalesce(w.s->'usages', '[]')) WITH ORDINALITY AS u (value, ordinality)";
 
-    // After the credits: the search text holds the artists' names (see V2__search.sql). Rewritten only where it
+    // After the credits: the search text holds the artists' names (see V2__search.sql) and the alternative titles
+    // (V3__song_alternative_titles_and_external_ids.sql). Rewritten only where it
     // changes, as each rewrite updates the GIN indexes. Artists are never renamed (ArtistStore.create), so no other
     // song's search text changes.
     private static final String REFRESH_SEARCH_TEXT = "UPDATE song SET search_text = coalesce(song_search_text(song.id), '') "
