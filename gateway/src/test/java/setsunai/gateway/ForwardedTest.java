@@ -77,6 +77,24 @@ class ForwardedTest extends GatewayTestBase {
         assertThat(answer, containsString("\r\nLink: <http://127.0.0.1:" + url.getPort() + "/q/services/catalog/api/titles?page=2&size=20>"));
     }
 
+    @Test
+    void aJspfPlaylistLinksThePublicUrlOnlyBehindATrustedProxy() throws IOException {
+        stubJson(songsApi(), page(SongAndPlaylistTest.ONE_MORE_TIME));
+        stubJson(titlesApi(), page(SongAndPlaylistTest.FIVE_CM));
+        String[] forwarded = {"Accept: application/jspf+json", "X-Forwarded-Proto: https",
+                "X-Forwarded-Host: setsunai.example", "X-Forwarded-Port: 443"};
+
+        String trusted = request("127.0.0.1", "/api/playlists/longing", forwarded);
+        assertThat(trusted, startsWith("HTTP/1.1 200"));
+        assertThat(trusted, containsString("\"identifier\":\"https://setsunai.example/api/playlists/longing\""));
+        assertThat(trusted, containsString("\"info\":\"https://setsunai.example/api/titles/5-centimeters-per-second\""));
+
+        String untrusted = request("127.0.0.2", "/api/playlists/longing", forwarded);
+        assertThat(untrusted, startsWith("HTTP/1.1 200"));
+        assertThat(untrusted, not(containsString("setsunai.example")));
+        assertThat(untrusted, containsString("\"info\":\"http://127.0.0.1:" + url.getPort() + "/api/titles/5-centimeters-per-second\""));
+    }
+
     /** A raw HTTP/1.1 GET from a chosen local address (RestAssured cannot pick it). */
     private String request(String from, String path, String... headers) throws IOException {
         int port = url.getPort();

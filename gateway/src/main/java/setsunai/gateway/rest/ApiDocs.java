@@ -119,4 +119,183 @@ final class ApiDocs {
              "degraded": []}""";
 
     static final String RETRY_AFTER = "Seconds to wait before asking again.";
+
+    static final String PLAYLIST_NOT_ACCEPTABLE = """
+            {"type": "about:blank", "title": "Not Acceptable", "status": 406,
+             "detail": "The Accept header allows none of the media types of this endpoint: application/json (the default) and application/jspf+json. Ask for one of them, or send no Accept.",
+             "instance": "/api/playlists/heartbroken"}""";
+
+    /** A real answer (the dataset's heartbroken playlist, limit=2). */
+    static final String PLAYLIST = """
+            {
+             "mood": "heartbroken",
+             "description": "You just went through a breakup or a love that did not work out: stories of love lost, unanswered or betrayed, and the songs to cry to.",
+             "songs": [
+              {
+               "slug": "sayonara-no-koto",
+               "title": "Sayonara no Koto",
+               "artists": [
+                "Rena Uehara"
+               ],
+               "year": 2013,
+               "moods": [
+                "BREAKUP",
+                "FAREWELL"
+               ],
+               "matchedMoods": [
+                "BREAKUP",
+                "FAREWELL"
+               ],
+               "anime": [
+                {
+                 "role": "ENDING",
+                 "sequence": null,
+                 "title": {
+                  "slug": "white-album-2",
+                  "title": "White Album 2",
+                  "nativeTitle": "White Album 2",
+                  "format": "TV",
+                  "episodes": 13,
+                  "year": 2013,
+                  "studios": [
+                   "Satelight"
+                  ],
+                  "tags": [
+                   "love-triangle",
+                   "music",
+                   "cheating",
+                   "unrequited-love",
+                   "school",
+                   "long-distance"
+                  ],
+                  "ending": "BITTERSWEET",
+                  "tearjerker": 7
+                 }
+                }
+               ]
+              },
+              {
+               "slug": "uso-no-hibana",
+               "title": "Uso no Hibana",
+               "artists": [
+                "96Neko"
+               ],
+               "year": 2017,
+               "moods": [
+                "UNREQUITED",
+                "BREAKUP"
+               ],
+               "matchedMoods": [
+                "UNREQUITED",
+                "BREAKUP"
+               ],
+               "anime": [
+                {
+                 "role": "OPENING",
+                 "sequence": 1,
+                 "title": {
+                  "slug": "scums-wish",
+                  "title": "Scum's Wish",
+                  "nativeTitle": "Kuzu no Honkai",
+                  "format": "TV",
+                  "episodes": 12,
+                  "year": 2017,
+                  "studios": [
+                   "Lerche"
+                  ],
+                  "tags": [
+                   "unrequited-love",
+                   "age-gap",
+                   "love-triangle",
+                   "school",
+                   "mental-health"
+                  ],
+                  "ending": "BITTERSWEET",
+                  "tearjerker": 5
+                 }
+                }
+               ]
+              }
+             ],
+             "excludeUnmatched": [],
+             "degraded": []
+            }""";
+
+    /** The same playlist as JSPF (Accept: application/jspf+json), the gateway at https://setsunai.example. */
+    static final String PLAYLIST_JSPF = """
+            {
+             "playlist": {
+              "title": "Setsunai: heartbroken",
+              "creator": "Setsunai",
+              "annotation": "You just went through a breakup or a love that did not work out: stories of love lost, unanswered or betrayed, and the songs to cry to.",
+              "location": "https://setsunai.example/api/playlists/heartbroken?limit=2",
+              "identifier": "https://setsunai.example/api/playlists/heartbroken?limit=2",
+              "extension": {
+               "https://setsunai.app/jspf": {
+                "mood": "heartbroken",
+                "excludeUnmatched": [],
+                "degraded": []
+               }
+              },
+              "track": [
+               {
+                "title": "Sayonara no Koto",
+                "creator": "Rena Uehara",
+                "annotation": "Its moods fit heartbroken: BREAKUP, FAREWELL. It is an ending of White Album 2.",
+                "info": "https://setsunai.example/api/titles/white-album-2",
+                "extension": {
+                 "https://setsunai.app/jspf": {
+                  "songSlug": "sayonara-no-koto",
+                  "role": "ENDING",
+                  "moods": [
+                   "BREAKUP",
+                   "FAREWELL"
+                  ],
+                  "matchedMoods": [
+                   "BREAKUP",
+                   "FAREWELL"
+                  ],
+                  "anime": [
+                   {
+                    "slug": "white-album-2",
+                    "title": "White Album 2",
+                    "url": "https://setsunai.example/api/titles/white-album-2",
+                    "role": "ENDING"
+                   }
+                  ]
+                 }
+                }
+               },
+               {
+                "title": "Uso no Hibana",
+                "creator": "96Neko",
+                "annotation": "Its moods fit heartbroken: UNREQUITED, BREAKUP. It is opening 1 of Scum's Wish.",
+                "info": "https://setsunai.example/api/titles/scums-wish",
+                "extension": {
+                 "https://setsunai.app/jspf": {
+                  "songSlug": "uso-no-hibana",
+                  "role": "OPENING",
+                  "moods": [
+                   "UNREQUITED",
+                   "BREAKUP"
+                  ],
+                  "matchedMoods": [
+                   "UNREQUITED",
+                   "BREAKUP"
+                  ],
+                  "anime": [
+                   {
+                    "slug": "scums-wish",
+                    "title": "Scum's Wish",
+                    "url": "https://setsunai.example/api/titles/scums-wish",
+                    "role": "OPENING",
+                    "sequence": 1
+                   }
+                  ]
+                 }
+                }
+               }
+              ]
+             }
+            }""";
 }

@@ -38,6 +38,23 @@ public class PlaylistService {
     CatalogSource catalog;
 
     public Uni<Playlist> playlist(MoodDef mood, int limit, Exclusions asked) {
+        return picked(mood, limit, asked).map(PlaylistService::answer);
+    }
+
+    /**
+     * What a playlist is made of, before it is written as JSON or JSPF: the songs picked (without their usages in
+     * excluded titles), the catalogue's titles of their anime (empty when it failed), and what the answer reports.
+     */
+    public record Picked(MoodDef mood, List<SongsSong> songs, Map<String, CatalogTitle> titles, List<String> unmatched,
+                         List<Degradation> degraded) {
+
+        /** The songs' moods that fit the mood asked for. */
+        public List<String> matched(SongsSong song) {
+            return PlaylistService.matched(song, mood);
+        }
+    }
+
+    public Uni<Picked> picked(MoodDef mood, int limit, Exclusions asked) {
         // the exclude values are looked up while the songs are fetched
         return Uni.combine().all().unis(songs.byMood(mood.songMoods()), asked.resolve(catalog)).asTuple().chain(both -> {
             Fetched<List<SongsSong>> fetched = both.getItem1();
@@ -54,7 +71,7 @@ public class PlaylistService {
                         .filter(Objects::nonNull).limit(limit).toList();
                 List<String> unmatched = exclude.unmatched(List.of(), usageSlugs(fitting, Integer.MAX_VALUE));
                 return catalog.titles(usageSlugs(picked, CatalogClient.BATCH_SIZE))
-                        .map(titles -> answer(mood, picked, titles, unmatched, exclude));
+                        .map(titles -> picked(mood, picked, titles, unmatched, exclude));
             }
             List<String> checked = usageSlugs(fitting, CatalogClient.BATCH_SIZE);
             return catalog.titles(checked).map(titles -> {
@@ -65,26 +82,34 @@ public class PlaylistService {
                         .filter(s -> usages(s).stream().allMatch(u -> u.titleSlug() == null || checked.contains(u.titleSlug())))
                         .map(s -> withoutExcluded(s, slug -> excluded.contains(slug) || exclude.excludesSlug(slug)))
                         .filter(Objects::nonNull).limit(limit).toList();
-                return answer(mood, picked, titles, exclude.unmatched(titles.value(), checked), exclude);
+                return picked(mood, picked, titles, exclude.unmatched(titles.value(), checked), exclude);
             });
         });
     }
 
-    private Playlist answer(MoodDef mood, List<SongsSong> picked, Fetched<List<CatalogTitle>> titles,
-                            List<String> unmatched, Exclusions exclude) {
+    private static Picked picked(MoodDef mood, List<SongsSong> picked, Fetched<List<CatalogTitle>> titles,
+                                 List<String> unmatched, Exclusions exclude) {
         Map<String, CatalogTitle> bySlug = titles.value().stream()
                 .collect(Collectors.toMap(CatalogTitle::slug, Function.identity(), (a, b) -> a));
-        List<Playlist.Entry> entries = picked.stream().map(s -> new Playlist.Entry(s.slug(), s.title(),
-                SongPicks.artists(s), s.year(), SongPicks.moods(s), matched(s, mood),
-                usages(s).stream().map(u -> new Playlist.Anime(u.role(), u.sequence(),
-                        bySlug.containsKey(u.titleSlug()) ? TitleSummary.of(bySlug.get(u.titleSlug()))
-                                : TitleSummary.named(u.titleSlug(), u.titleName()))).toList())).toList();
         // the catalogue can fail twice in one answer (the exclude lookup and the titles batch): named once
         List<Degradation> degraded = new ArrayList<>(exclude.degraded());
         if (titles.failed() && degraded.stream().noneMatch(d -> d.service().equals(titles.failure().service()))) {
             degraded.add(titles.failure());
         }
-        return new Playlist(mood.name(), mood.description(), entries, unmatched, degraded);
+        return new Picked(mood, picked, bySlug, unmatched, degraded);
+    }
+
+    private static Playlist answer(Picked p) {
+        List<Playlist.Entry> entries = p.songs().stream().map(s -> new Playlist.Entry(s.slug(), s.title(),
+                SongPicks.artists(s), s.year(), SongPicks.moods(s), p.matched(s),
+                usages(s).stream().map(u -> new Playlist.Anime(u.role(), u.sequence(), anime(p, u))).toList())).toList();
+        return new Playlist(p.mood().name(), p.mood().description(), entries, p.unmatched(), p.degraded());
+    }
+
+    /** The anime a usage leads to: the catalogue's title, or (unknown to it, or it failed) named from the usage. */
+    static TitleSummary anime(Picked p, SongsSong.Usage usage) {
+        CatalogTitle title = p.titles().get(usage.titleSlug());
+        return title != null ? TitleSummary.of(title) : TitleSummary.named(usage.titleSlug(), usage.titleName());
     }
 
     /** The song without its usages in excluded titles; null when it led only to excluded ones. */
@@ -110,7 +135,7 @@ public class PlaylistService {
         return SongPicks.moods(song).stream().mapToInt(mood.songMoods()::indexOf).filter(i -> i >= 0).min().orElse(99);
     }
 
-    private static List<SongsSong.Usage> usages(SongsSong song) {
+    static List<SongsSong.Usage> usages(SongsSong song) {
         return song.usages() == null ? List.of() : song.usages();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import setsunai.common.vocabulary.UsageRole;
 import setsunai.gateway.api.SongPick;
@@ -44,17 +45,17 @@ class SongPicksTest {
 
     @Test
     void aSongUsedTwiceInATitleShowsItsLeadingRole() {
-        SongsSong song = new SongsSong("s", "S", null, List.of(), 2010, null, List.of(), null, List.of(
+        SongsSong song = new SongsSong("s", "S", null, List.of(), List.of(), 2010, null, List.of(), null, List.of(
                 new SongsSong.Usage("t", "T", "INSERT", null, null, null),
                 new SongsSong.Usage("t", "T", "ENDING", 3, null, null),
-                new SongsSong.Usage("other", "Other", "THEME", null, null, null)), 1);
+                new SongsSong.Usage("other", "Other", "THEME", null, null, null)), Map.of(), 1);
 
         assertEquals("ENDING", SongPicks.in(song, "t", null).orElseThrow().role());
     }
 
     static SongsSong song(String slug, String role, Integer sequence) {
-        return new SongsSong(slug, slug, null, List.of(), 2010, null, List.of(), null,
-                List.of(new SongsSong.Usage("t", "T", role, sequence, null, null)), 1);
+        return new SongsSong(slug, slug, null, List.of(), List.of(), 2010, null, List.of(), null,
+                List.of(new SongsSong.Usage("t", "T", role, sequence, null, null)), Map.of(), 1);
     }
 
     static SongPick pick(String role) {
