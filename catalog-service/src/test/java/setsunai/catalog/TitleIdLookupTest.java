@@ -46,7 +46,7 @@ class TitleIdLookupTest {
         }
         written = true;
         String ndjson = String.join("\n",
-                line(OTHER_PROVIDERS, "Ids Other Providers", "{\"anidb\": 10367, \"kitsu\": \"07442\", \"bangumi\": 100444}"),
+                line(OTHER_PROVIDERS, "Ids Other Providers", "{\"anidb\": 10367, \"kitsu\": \"07442\", \"bangumi\": 990444}"),
                 line(UPPER_CASE_KEYS, "Ids Upper Case Keys", "{\"MAL\": 987654321, \"AniList\": \"0987654321\", "
                         + "\"homepage\": \"https://example.org/1\", \"nested\": {\"mal\": 1}}")) + "\n";
         given().auth().oauth2(Tokens.editor()).contentType("application/x-ndjson")
@@ -107,7 +107,7 @@ class TitleIdLookupTest {
 
     @Test
     void theProviderIsCaseInsensitiveAndLeadingZerosDoNotMatterOnEitherSide() {
-        for (String id : List.of("kitsu:7442", "KITSU:007442", "anidb:10367", "AniDB:010367", "bangumi:100444")) {
+        for (String id : List.of("kitsu:7442", "KITSU:007442", "anidb:10367", "AniDB:010367", "bangumi:990444")) {
             lookup(id).then().statusCode(200)
                     .body("items.slug", contains(OTHER_PROVIDERS))
                     .body("notFound", empty());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -18,8 +20,8 @@ import setsunai.common.problem.UnsafeTextException;
 
 /**
  * Reads request JSON strictly, so odd documents are a 400 naming the field instead of a 500 further down:
- * a key given twice, nesting deeper than any of our documents needs, and strings holding NUL or another control
- * character (PostgreSQL refuses NUL in text and jsonb).
+ * a key given twice, nesting deeper than any of our documents needs, strings holding NUL or another control
+ * character (PostgreSQL refuses NUL in text and jsonb), and "" where a number, enum or list belongs.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,6 +32,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // "" is a string, not a missing value: Jackson would read it as null for a number, an enum or a list.
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH).build());
         mapper.registerModule(new SimpleModule("setsunai-strict-text")

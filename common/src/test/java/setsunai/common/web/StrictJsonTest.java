@@ -94,6 +94,13 @@ class StrictJsonTest {
     }
 
     @Test
+    void anEmptyStringIsNoNumber() {
+        // Jackson reads "" as null for a number by default: an import line with "episodes": "" was stored (fuzz).
+        assertEquals(new Problem.FieldError("usages[0].sequence", "must be a number"),
+                errorOf("{\"usages\":[{\"sequence\":\"\"}]}"));
+    }
+
+    @Test
     void brokenJsonIsABodyError() {
         Problem.FieldError error = errorOf("{\"title\": ");
         assertEquals("body", error.field());
