@@ -157,7 +157,7 @@ class GeneratedClientIT {
                   if (slug === undefined) {
                     throw new Error('no recommendation for grieving');
                   }
-                  const detail = await new TitlesApi(configuration).getTitle({ slug });
+                  const detail = await new TitlesApi(configuration).getTitle({ id: slug });
                   console.log(JSON.stringify({ count: items.length, first: detail.title?.title,
                     soundtrack: detail.soundtrack?.length }));
                 }

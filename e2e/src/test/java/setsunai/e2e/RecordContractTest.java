@@ -24,13 +24,14 @@ class RecordContractTest {
         return (ObjectNode) JSON.readTree("""
                 {"slug":"a","title":"A","nativeTitle":null,"alternativeTitles":["Ā"],"format":"MOVIE","episodes":1,
                  "year":2007,"season":"SPRING","studios":["CoMix Wave"],"directors":["Makoto Shinkai"],"source":"ORIGINAL",
-                 "synopsis":"s","tags":["first-love"],"ending":"BITTERSWEET","tearjerker":4,"streaming":[],
-                 "externalIds":{"anilist":1},"version":3,"addedByTheService":true}""");
+                 "synopsis":"s","tags":["first-love"],"ending":"BITTERSWEET","tearjerker":4,
+                 "streaming":[{"service":"netflix","name":"Netflix","url":null,"regions":[]}],
+                 "externalIds":{"anilist":1},"version":3,"franchise":null,"addedByTheService":true}""");
     }
 
     private static ObjectNode song() throws Exception {
         return (ObjectNode) JSON.readTree("""
-                {"slug":"s","title":"S","nativeTitle":"ス","artists":[{"name":"N","slug":"n","role":"SINGER"}],
+                {"slug":"s","title":"S","nativeTitle":"ス","alternativeTitles":["Endless S"],"externalIds":{},"artists":[{"name":"N","slug":"n","role":"SINGER"}],
                  "year":1997,"single":null,"moods":["LONGING"],"description":null,
                  "usages":[{"titleSlug":"a","titleName":"A","role":"THEME","sequence":null,"episodes":null,"note":null}],
                  "version":1}""");
