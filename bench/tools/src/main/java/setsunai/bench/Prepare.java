@@ -139,13 +139,15 @@ public final class Prepare {
     /** How many titles the exclude variant names by slug and by MAL id. */
     static final int EXCLUDE_SLUGS = 15;
     static final int EXCLUDE_MAL = 5;
+    /** The longest slug the exclude variant names (generated slugs run to light-novel length). */
+    static final int MAX_SLUG = 40;
 
     /**
      * Issue 14's parameters, on the same recommendation paths as gw-recs (one per mood): (a) {@code diversity=0},
      * the ranking by score as before issue 14 (the baseline); (b) the gw-recs paths as they are (the default
      * diversity); (c) (b) plus {@code exclude} of 20 titles the mood's own answer ranks first (15 slugs, then 5
      * {@code mal:} ids of the next ones, from the catalogue's {@code externalIds}), so the values really remove
-     * ranked titles; (d) {@code feeling=} instead of {@code mood=}: per mood the first phrasing of the gateway's feeling
+     * ranked titles (titles with slugs over {@link #MAX_SLUG} characters are passed over, see there); (d) {@code feeling=} instead of {@code mood=}: per mood the first phrasing of the gateway's feeling
      * test data ({@code feelings/<mood>.txt}) that the gateway reads as that mood alone, so it ranks as that mood.
      * Every path is checked once against the gateway (200, no excluded title in the answer, nothing unmatched).
      */
@@ -160,11 +162,16 @@ public final class Prepare {
             div0.add(path + "&diversity=0");
 
             // The titles this mood's answer ranks first: the 15 best by slug, the next ones by MAL id.
-            JsonNode ranked = get(gateway + path + "&size=40").path("items");
+            // Slugs of at most MAX_SLUG characters only (the next ranked title instead): the answer's Link header
+            // repeats the query once per rel, and Hyperfoil reads no response header line over 4096 bytes.
+            JsonNode ranked = get(gateway + path + "&size=100").path("items");
             List<String> slugs = new ArrayList<>();
             List<String> values = new ArrayList<>();
             for (JsonNode item : ranked) {
                 String slug = item.path("title").path("slug").asText();
+                if (slug.length() > MAX_SLUG) {
+                    continue;
+                }
                 if (slugs.size() < EXCLUDE_SLUGS) {
                     slugs.add(slug);
                     values.add(slug);
@@ -185,6 +192,13 @@ public final class Prepare {
                 e.append("&exclude=").append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
             exclude.add(e.toString());
+            HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + e)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            int link = first.headers().firstValue("Link").orElse("").length();
+            if (first.statusCode() != 200 || link > 4000) {
+                throw new IllegalStateException(e + " answered " + first.statusCode() + " with a Link header of " + link
+                        + " characters (Hyperfoil reads at most 4096 a line)");
+            }
             JsonNode answer = get(gateway + e + "&size=100");
             for (JsonNode item : answer.path("items")) {
                 if (slugs.contains(item.path("title").path("slug").asText())) {
@@ -225,8 +239,9 @@ public final class Prepare {
         Files.write(out.resolve("gw14-feeling.txt"), feeling);
         // What the variants sent, for the report (appended to the results file by run.sh).
         Files.write(out.resolve("gw14.properties"), List.of(
-                "gw14.exclude=" + EXCLUDE_SLUGS + " slugs + " + EXCLUDE_MAL + " mal: ids of the titles the mood's own answer ranks 1-"
-                        + (EXCLUDE_SLUGS + EXCLUDE_MAL),
+                "gw14.exclude=" + EXCLUDE_SLUGS + " slugs + " + EXCLUDE_MAL + " mal: ids of the titles the mood's own answer ranks"
+                        + " first (slugs of at most " + MAX_SLUG + " characters, so the answer's Link header stays under the"
+                        + " 4096-byte header line Hyperfoil reads)",
                 "gw14.exclude_example=" + example,
                 "gw14.feelings=" + String.join("; ", phrases)));
         System.out.printf("prepared issue 14's variants for %d moods: diversity=0, default, exclude (%d values), feeling%n",
