@@ -35,6 +35,8 @@ WHATIF="${BENCH_WHATIF:-1}"
 read -r -a WHATIF_OPTS <<< "${BENCH_WHATIF_OPTS:-@jvm.options -XX:TieredStopAtLevel=4 -XX:NativeMemoryTracking=summary}"
 # What-if: the same read steps with the rate limits and security headers off (what those filters cost).
 FILTERS_WHATIF="${BENCH_FILTERS_WHATIF:-1}"
+# Issue 14: what the new recommendation parameters (diversity, exclude, feeling) cost on the gateway's p50.
+ISSUE14="${BENCH_ISSUE14:-1}"
 DB_PORT="${BENCH_DB_PORT:-25433}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 CAT_PORT="${BENCH_CATALOG_PORT:-28081}"
@@ -364,12 +366,13 @@ tool Sql "$JDBC_ADMIN" "ANALYZE" "SELECT pg_stat_statements_reset()" > /dev/null
 tool Sql "$JDBC_ADMIN" "SELECT (SELECT count(*) FROM catalog.title) AS titles, (SELECT count(*) FROM songs.song) AS songs,
   pg_size_pretty(pg_database_size('setsunai')) AS database" | tee "$OUT/data-sizes.txt"
 
-# Fit the remaining load steps into the budget: 4 measure steps (warm-up, REPS x wrk, REPS x open), 2 gateway steps
+# Fit the remaining load steps into the budget: 4 measure steps (warm-up, REPS x wrk, REPS x open; 4 more for issue
+# 14's gateway variants), 2 gateway steps
 # (the same with two open phases a run), the filters-off what-if (a restart, 6 steps once), and about 60 s of fixed
 # work (the data check, statements and plans). Runs are shortened, never skipped.
 left=$((BUDGET - (SECONDS - T0) - 60))
-fit=$(awk -v left="$left" -v o="$OPEN_SECONDS" -v w="$WRK_SECONDS" -v r="$REPS" -v off="$FILTERS_WHATIF" 'BEGIN {
-  need = 4 * (3 + r * (w + o + 4)) + 2 * (3 + r * (w + 2 * o + 7)) + 5 + off * (20 + 6 * (w + o + 7))
+fit=$(awk -v left="$left" -v o="$OPEN_SECONDS" -v w="$WRK_SECONDS" -v r="$REPS" -v off="$FILTERS_WHATIF" -v i14="$ISSUE14" 'BEGIN {
+  need = (4 + 4 * i14) * (3 + r * (w + o + 4)) + 2 * (3 + r * (w + 2 * o + 7)) + 5 + off * (20 + 6 * (w + o + 7))
   f = (need > 0 && left < need) ? left / need : 1; if (f < 0.35) f = 0.35
   nw = (w * f < 2 ? 2 : w * f); no = (o * f < 3 ? 3 : o * f); if (nw > w) nw = w; if (no > o) no = o
   printf "%d %d", nw, no }')
@@ -395,7 +398,9 @@ jfr_stop songs-service songs-batch20
 
 # ---- 7. the gateway, and the backend calls it makes at the same rate ---------------------------------------------------
 log "gateway: preparing the backend call lists"
-tool Prepare "http://$CAT" "http://$GW" "$OUT/data/slugs.txt" "$PATHS" "$SAMPLES" gateway/src/main/resources/application.properties | tee -a "$LOGS/prepare.log"
+tool Prepare "http://$CAT" "http://$GW" "$OUT/data/slugs.txt" "$PATHS" "$SAMPLES" gateway/src/main/resources/application.properties \
+  $([ "$ISSUE14" = 1 ] && echo gateway/src/test/resources/feelings) | tee -a "$LOGS/prepare.log"
+[ "$ISSUE14" = 1 ] && cat "$PATHS/gw14.properties" >> "$RESULTS"
 gateway_step() { # key paths-file rate|"" backend-spec... (RATE in a spec stands for the rate): warm-up, REPS x wrk,
   # then REPS x (the gateway alone, with its database time per request; then its backend calls, all at once, at the
   # same rate). Without a rate, half the median wrk throughput.
@@ -415,6 +420,23 @@ gateway_step() { # key paths-file rate|"" backend-spec... (RATE in a spec stands
 # more than the backends sustain: BENCH_GW_RECS_RATE / BENCH_GW_DETAIL_RATE set the rate instead.
 gateway_step gw-recs "$PATHS/gw-recs.txt" "${BENCH_GW_RECS_RATE:-}" \
   "candidates|$CAT|RATE|$PATHS/be-candidates.txt" "songs-pool|$SNG|RATE|$PATHS/be-songs-pool.txt"
+# Issue 14's parameters on the same recommendation paths (see Prepare.issue14): diversity=0 (the ranking before issue
+# 14, the baseline), the default diversity, plus exclude of 20 ranked titles, feeling= instead of mood=. The gateway
+# alone, the same method (a warm-up and REPS x wrk each, then REPS x the open model), all at the gw-recs rate so the
+# p50s compare; the open runs go round the variants (a b c d, a b c d, ...) so a drift of the machine hits all alike.
+if [ "$ISSUE14" = 1 ]; then
+  log "gateway: issue 14's parameters at ${STEP_RATE[gw-recs]}/s"
+  GW14=(div0 default exclude feeling)
+  for v in "${GW14[@]}"; do
+    warmup "$GW" "$PATHS/gw14-$v.txt"
+    wrk_reps "gw14-$v" "$GW" "$PATHS/gw14-$v.txt"
+    STEP_RATE[gw14-$v]=${STEP_RATE[gw-recs]}
+  done
+  for REP in $(seq 1 "$REPS"); do
+    for v in "${GW14[@]}"; do open_step "gw14-$v" 1 "gateway|$GW|${STEP_RATE[gw-recs]}|$PATHS/gw14-$v.txt"; done
+  done
+  REP=""
+fi
 jfr_start gateway gateway-detail
 jfr_start catalog-service catalog-during-detail
 gateway_step gw-detail "$PATHS/gw-detail.txt" "${BENCH_GW_DETAIL_RATE:-}" \
@@ -425,7 +447,7 @@ jfr_stop catalog-service catalog-during-detail
 
 # A 200 can still be degraded (a downstream call failed or timed out): check a sample of gateway answers.
 degraded=0
-for p in $(head -30 "$PATHS/gw-detail.txt") $(cat "$PATHS/gw-recs.txt"); do
+for p in $(head -30 "$PATHS/gw-detail.txt") $(cat "$PATHS/gw-recs.txt") $(cat "$PATHS"/gw14-*.txt 2>/dev/null); do
   body=$(curl -s --max-time 5 "http://$GW$p" || true)
   if ! grep -q '"degraded":\[\]' <<< "$body"; then
     degraded=$((degraded + 1))

@@ -28,7 +28,11 @@ import java.util.TreeSet;
  * 25 best candidates. The lists below reproduce these calls from the gateway's code (TitleDetailService,
  * RecommendationService, CatalogApi, SongsApi).
  *
- * <pre>java -cp ... setsunai.bench.Prepare &lt;catalog url&gt; &lt;gateway url&gt; &lt;slugs.txt&gt; &lt;out dir&gt; &lt;samples&gt;</pre>
+ * <p>With a seventh argument (the gateway's feeling test data, {@code gateway/src/test/resources/feelings}), also the
+ * variants of issue 14's parameters on the recommendation paths (see {@link #issue14}).
+ *
+ * <pre>java -cp ... setsunai.bench.Prepare &lt;catalog url&gt; &lt;gateway url&gt; &lt;slugs.txt&gt; &lt;out dir&gt; &lt;samples&gt;
+ *   &lt;gateway application.properties&gt; [&lt;feelings dir&gt;]</pre>
  */
 public final class Prepare {
 
@@ -127,6 +131,121 @@ public final class Prepare {
         Files.write(out.resolve("be-songs-pool.txt"), songsOfPool);
         System.out.printf("prepared %d detail samples (%d with similar titles) and %d moods%n", sample.size(),
                 songsOfSimilar.size(), gwRecs.size());
+        if (args.length > 6) {
+            issue14(catalog, gateway, gwRecs, Path.of(args[6]), out);
+        }
+    }
+
+    /** How many titles the exclude variant names by slug and by MAL id. */
+    static final int EXCLUDE_SLUGS = 15;
+    static final int EXCLUDE_MAL = 5;
+    /** The longest slug the exclude variant names (generated slugs run to light-novel length). */
+    static final int MAX_SLUG = 40;
+
+    /**
+     * Issue 14's parameters, on the same recommendation paths as gw-recs (one per mood): (a) {@code diversity=0},
+     * the ranking by score as before issue 14 (the baseline); (b) the gw-recs paths as they are (the default
+     * diversity); (c) (b) plus {@code exclude} of 20 titles the mood's own answer ranks first (15 slugs, then 5
+     * {@code mal:} ids of the next ones, from the catalogue's {@code externalIds}), so the values really remove
+     * ranked titles (titles with slugs over {@link #MAX_SLUG} characters are passed over, see there); (d) {@code feeling=} instead of {@code mood=}: per mood the first phrasing of the gateway's feeling
+     * test data ({@code feelings/<mood>.txt}) that the gateway reads as that mood alone, so it ranks as that mood.
+     * Every path is checked once against the gateway (200, no excluded title in the answer, nothing unmatched).
+     */
+    static void issue14(String catalog, String gateway, List<String> gwRecs, Path feelings, Path out) throws Exception {
+        List<String> div0 = new ArrayList<>();
+        List<String> exclude = new ArrayList<>();
+        List<String> feeling = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        String example = "";
+        for (String path : gwRecs) {
+            String mood = path.substring(path.indexOf("mood=") + 5);
+            div0.add(path + "&diversity=0");
+
+            // The titles this mood's answer ranks first: the 15 best by slug, the next ones by MAL id.
+            // Slugs of at most MAX_SLUG characters only (the next ranked title instead): the answer's Link header
+            // repeats the query once per rel, and Hyperfoil reads no response header line over 4096 bytes.
+            JsonNode ranked = get(gateway + path + "&size=100").path("items");
+            List<String> slugs = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : ranked) {
+                String slug = item.path("title").path("slug").asText();
+                if (slug.length() > MAX_SLUG) {
+                    continue;
+                }
+                if (slugs.size() < EXCLUDE_SLUGS) {
+                    slugs.add(slug);
+                    values.add(slug);
+                } else if (values.size() < EXCLUDE_SLUGS + EXCLUDE_MAL) {
+                    JsonNode mal = get(catalog + "/api/titles/" + slug).path("externalIds").path("mal");
+                    if (mal.canConvertToLong()) {
+                        slugs.add(slug);
+                        values.add("mal:" + mal.asLong());
+                    }
+                }
+            }
+            if (values.size() < EXCLUDE_SLUGS + EXCLUDE_MAL) {
+                throw new IllegalStateException(mood + ": only " + values.size() + " titles to exclude (need "
+                        + (EXCLUDE_SLUGS + EXCLUDE_MAL) + " ranked titles, the last " + EXCLUDE_MAL + " with a MAL id)");
+            }
+            StringBuilder e = new StringBuilder(path);
+            for (String value : values) {
+                e.append("&exclude=").append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+            exclude.add(e.toString());
+            HttpResponse<String> first = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + e)).timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            int link = first.headers().firstValue("Link").orElse("").length();
+            if (first.statusCode() != 200 || link > 4000) {
+                throw new IllegalStateException(e + " answered " + first.statusCode() + " with a Link header of " + link
+                        + " characters (Hyperfoil reads at most 4096 a line)");
+            }
+            JsonNode answer = get(gateway + e + "&size=100");
+            for (JsonNode item : answer.path("items")) {
+                if (slugs.contains(item.path("title").path("slug").asText())) {
+                    throw new IllegalStateException(e + " still ranks " + item.path("title").path("slug").asText());
+                }
+            }
+            if (answer.path("excludeUnmatched").size() > 0) {
+                throw new IllegalStateException(e + ": excludeUnmatched " + answer.path("excludeUnmatched"));
+            }
+            if (example.isEmpty()) {
+                example = e.toString();
+            }
+
+            // A phrasing of the test data that the gateway reads as this mood and no other.
+            Path file = feelings.resolve(mood + ".txt");
+            String chosen = null;
+            for (String line : Files.readAllLines(file)) {
+                String text = line.strip();
+                if (text.isEmpty() || text.startsWith("#")) {
+                    continue;
+                }
+                String candidate = path.replace("mood=" + mood, "feeling=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
+                JsonNode read = get(gateway + candidate).path("interpretation").path("moods");
+                if (read.size() == 1 && mood.equals(read.get(0).path("name").asText())) {
+                    chosen = candidate;
+                    phrases.add(mood + ": \"" + text + "\"");
+                    break;
+                }
+            }
+            if (chosen == null) {
+                throw new IllegalStateException("no phrasing in " + file + " reads as " + mood + " alone");
+            }
+            feeling.add(chosen);
+        }
+        Files.write(out.resolve("gw14-div0.txt"), div0);
+        Files.write(out.resolve("gw14-default.txt"), gwRecs);
+        Files.write(out.resolve("gw14-exclude.txt"), exclude);
+        Files.write(out.resolve("gw14-feeling.txt"), feeling);
+        // What the variants sent, for the report (appended to the results file by run.sh).
+        Files.write(out.resolve("gw14.properties"), List.of(
+                "gw14.exclude=" + EXCLUDE_SLUGS + " slugs + " + EXCLUDE_MAL + " mal: ids of the titles the mood's own answer ranks"
+                        + " first (slugs of at most " + MAX_SLUG + " characters, so the answer's Link header stays under the"
+                        + " 4096-byte header line Hyperfoil reads)",
+                "gw14.exclude_example=" + example,
+                "gw14.feelings=" + String.join("; ", phrases)));
+        System.out.printf("prepared issue 14's variants for %d moods: diversity=0, default, exclude (%d values), feeling%n",
+                gwRecs.size(), EXCLUDE_SLUGS + EXCLUDE_MAL);
     }
 
     static JsonNode moodsFromProperties(Path file) throws Exception {

@@ -263,6 +263,7 @@ public final class Report {
                 "title ∥ songs of the title ∥ (similar → songs of the similar titles)");
         gateway("Recommendations", "gw-recs", new String[] {"candidates", "songs-pool"},
                 "candidates → songs of the 25 best (the candidates are cached by the gateway for 10 s)");
+        issue14();
         memory();
         filtersOff();
         whatIf();
@@ -406,6 +407,49 @@ public final class Report {
                 .append(f(gw - path)).append(" ms\n\n");
     }
 
+    /** Issue 14's variants of the recommendation paths: key suffix, name. The first is the baseline. */
+    static final String[][] GW14 = {{"div0", "`diversity=0` (the ranking before issue 14)"},
+            {"default", "the default `diversity` (0.3)"}, {"exclude", "default `diversity` + `exclude` of 20 titles"},
+            {"feeling", "`feeling=` instead of `mood=`"}};
+    /** Issue 14's bar: the new parameters cost no more than 20% on the gateway's p50. */
+    static final double GW14_LIMIT = 1.2;
+
+    /** Failed requests (wrk and open model) of one issue 14 variant. */
+    long failed14(String v) {
+        return (long) (nz(d("open.gw14-" + v + ".gateway.non2xx")) + nz(d("open.gw14-" + v + ".gateway.errors"))
+                + nz(d("wrk.gw14-" + v + ".non2xx")) + nz(d("wrk.gw14-" + v + ".errors")));
+    }
+
+    /** What issue 14's recommendation parameters cost: each variant's p50 and p95 against diversity=0's. */
+    void issue14() {
+        if (!r.containsKey("open.gw14-div0.gateway.p50_ms")) {
+            return;
+        }
+        md.append("### issue 14: what the new parameters cost\n\n");
+        md.append("The gw-recs paths (`/api/recommendations?mood=`, one per mood) in four variants, the gateway alone: a "
+                + "3 s warm-up and ").append(v("run.reps")).append(" wrk runs each, then ").append(v("run.reps"))
+                .append(" open-model runs each at the gw-recs rate (").append(v("open.gw14-div0.gateway.rate"))
+                .append(" req/s), taken in turn (a b c d, a b c d, …) so the machine's drift hits all alike. "
+                        + "Exclude: ").append(v("gw14.exclude")).append(" (one path: `").append(v("gw14.exclude_example"))
+                .append("`). Feeling: the first phrasing of `gateway/src/test/resources/feelings/<mood>.txt` the gateway "
+                        + "reads as that mood alone — ").append(v("gw14.feelings").replace("|", "\\|"))
+                .append(". Medians over the runs, spread in brackets; ratios are of the medians. Latencies in ms.\n\n");
+        md.append("| variant | wrk req/s | open rate/s | p50 | p50 ÷ (a) | p95 | p95 ÷ (a) | database ms/request | non-2xx/errors (wrk + open) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        double p50a = d("open.gw14-div0.gateway.p50_ms");
+        double p95a = d("open.gw14-div0.gateway.p95_ms");
+        char letter = 'a';
+        for (String[] variant : GW14) {
+            String o = "open.gw14-" + variant[0] + ".gateway.";
+            md.append("| (").append(letter++).append(") ").append(variant[1]).append(" | ").append(m("wrk.gw14-" + variant[0] + ".rps"))
+                    .append(" | ").append(v(o + "rate")).append(" | ").append(m(o + "p50_ms")).append(" | ")
+                    .append(f(d(o + "p50_ms") / p50a)).append(" | ").append(m(o + "p95_ms")).append(" | ")
+                    .append(f(d(o + "p95_ms") / p95a)).append(" | ").append(m(o + "db_ms_per_req")).append(" | ")
+                    .append(failed14(variant[0])).append(" |\n");
+        }
+        md.append('\n');
+    }
+
     /** RSS beside the native memory the JVM itself accounts for (NMT summary, committed), after all load steps. */
     void memory() {
         md.append("### Memory after load: RSS and native memory tracking\n\n");
@@ -541,6 +585,20 @@ public final class Report {
             double overhead = overhead(st[1]);
             target("service overhead ≤ 1 ms at p50: " + st[0], f(overhead) + " ms (p50 " + fmt("open." + st[1] + ".p50_ms")
                     + " ms − database " + fmt("open." + st[1] + ".db_ms_per_req") + " ms/request)", overhead <= 1);
+        }
+
+        if (r.containsKey("open.gw14-div0.gateway.p50_ms")) {
+            double base = d("open.gw14-div0.gateway.p50_ms");
+            long failedBase = failed14("div0");
+            for (String[] variant : java.util.Arrays.copyOfRange(GW14, 1, GW14.length)) {
+                double p50 = d("open.gw14-" + variant[0] + ".gateway.p50_ms");
+                long failedBoth = failedBase + failed14(variant[0]);
+                target("gateway recommendations with " + variant[1] + ", p50 ≤ " + f(GW14_LIMIT) + " × without "
+                        + "(diversity=0), same rate", f(p50) + " ms vs limit " + f(GW14_LIMIT * base) + " ms (" + f(p50 / base)
+                        + " × " + f(base) + " ms, rate " + v("open.gw14-div0.gateway.rate") + "/s)" + (failedBoth > 0
+                        ? " — not a valid measurement: " + failedBoth + " requests failed (with diversity=0's)" : ""),
+                        failedBoth == 0 && p50 <= GW14_LIMIT * base);
+            }
         }
 
         long bad = 0;
