@@ -13,8 +13,6 @@ import static setsunai.gateway.GatewayTestBase.title;
 import static setsunai.gateway.GatewayTestBase.usage;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,13 +38,9 @@ class WarmUpTest {
     }
 
     /** A WireMock whose stubs exist before the gateway starts, so the warm-up meets good answers. */
-    public static class ServicesUpFromTheStart implements QuarkusTestResourceLifecycleManager {
-        private WireMockServer server;
-
+    public static class ServicesUpFromTheStart extends WireMockServices {
         @Override
-        public Map<String, String> start() {
-            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-            server.start();
+        protected void stubBeforeTheGatewayStarts(WireMockServer server) {
             String warm = title("warm", "Warm", "TV", "BITTERSWEET", 5, "first-love", "coming-of-age");
             String warmSong = song("warm-song", "Warm Song", "LONGING", usage("warm", "Warm", "OPENING", 1));
             server.stubFor(get(urlPathEqualTo("/api/titles")).willReturn(okJson(page(warm))));
@@ -54,19 +48,6 @@ class WarmUpTest {
             server.stubFor(get(urlPathEqualTo("/api/titles/warm/similar")).willReturn(okJson(page())));
             server.stubFor(get(urlPathEqualTo("/api/songs")).willReturn(okJson(page(warmSong))));
             server.stubFor(get(urlPathEqualTo("/api/songs/warm-song")).willReturn(okJson(warmSong)));
-            return Map.of("setsunai.catalog.url", server.baseUrl(), "setsunai.songs.url", server.baseUrl());
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));
-        }
-
-        @Override
-        public void stop() {
-            if (server != null) {
-                server.stop();
-            }
         }
     }
 

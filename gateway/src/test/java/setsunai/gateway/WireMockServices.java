@@ -14,7 +14,12 @@ public class WireMockServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+        stubBeforeTheGatewayStarts(server);
         return Map.of("setsunai.catalog.url", server.baseUrl(), "setsunai.songs.url", server.baseUrl());
+    }
+
+    /** Stubs that must exist before the application starts (none here: tests make their own). */
+    protected void stubBeforeTheGatewayStarts(WireMockServer server) {
     }
 
     @Override

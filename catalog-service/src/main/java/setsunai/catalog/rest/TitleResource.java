@@ -208,7 +208,7 @@ public class TitleResource {
                 from, to,
                 params.integer("minTearjerker", minTearjerker, 1, 10),
                 params.strings("slug", slug, MAX_BATCH),
-                TitleIds.parse(params, id, MAX_BATCH),
+                IdParameter.parse(params, id, MAX_BATCH),
                 order, descending);
         PageRequest pageRequest = params.page(page, size);
         params.validate();

@@ -16,6 +16,8 @@ public final class QueryParams {
 
     /** The longest search text any service accepts, in characters after trimming. */
     public static final int MAX_SEARCH_LENGTH = 200;
+    /** How many malformed values one error names. */
+    private static final int ERRORS_SHOWN = 3;
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
@@ -79,6 +81,35 @@ public final class QueryParams {
             return List.of();
         }
         return cleaned;
+    }
+
+    /**
+     * Repeated values read by {@code normalize} (null: malformed), in the order given, each once. The malformed ones
+     * are one error naming the first few, then {@code whatOne} or {@code whatMany} (" is not a title id", " are not
+     * title ids"), so that hundreds of bad values do not make a page-long answer.
+     */
+    public List<String> normalized(String name, List<String> values, int max,
+                                   java.util.function.UnaryOperator<String> normalize, String whatOne, String whatMany) {
+        java.util.Set<String> clean = new java.util.LinkedHashSet<>();
+        List<String> bad = new java.util.ArrayList<>();
+        for (String value : strings(name, values, max)) {
+            String normalized = normalize.apply(value);
+            if (normalized == null) {
+                bad.add(value);
+            } else {
+                clean.add(normalized);
+            }
+        }
+        if (!bad.isEmpty()) {
+            error(name, String.join(", ", bad.stream().limit(ERRORS_SHOWN).map(QueryParams::shown).toList())
+                    + (bad.size() > ERRORS_SHOWN ? " and " + (bad.size() - ERRORS_SHOWN) + " more" : "")
+                    + (bad.size() == 1 ? whatOne : whatMany));
+        }
+        return List.copyOf(clean);
+    }
+
+    private static String shown(String value) {
+        return "'" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'";
     }
 
     /**

@@ -36,8 +36,6 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
 
     public static final Exclusions NONE = new Exclusions(Set.of());
 
-    /** Malformed values named in one 400, so that 500 bad values do not make a 500-line answer. */
-    private static final int ERRORS_SHOWN = 3;
 
     /** Values as parsed, not yet resolved through the catalogue. */
     public Exclusions(Set<String> values) {
@@ -46,25 +44,10 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
 
     /** Checks every value (a malformed one is an error naming {@code exclude} and the value) and normalizes them. */
     public static Exclusions parse(QueryParams params, List<String> raw) {
-        List<String> values = params.strings("exclude", raw, MAX);
-        Set<String> clean = new LinkedHashSet<>();
-        List<String> bad = new ArrayList<>();
-        for (String value : values) {
-            String normalized = normalize(value);
-            if (normalized == null) {
-                bad.add(value);
-            } else {
-                clean.add(normalized);
-            }
-        }
-        if (!bad.isEmpty()) {
-            params.error("exclude", String.join(", ", bad.stream().limit(ERRORS_SHOWN).map(Exclusions::shown).toList())
-                    + (bad.size() > ERRORS_SHOWN ? " and " + (bad.size() - ERRORS_SHOWN) + " more" : "")
-                    + (bad.size() == 1 ? " is" : " are") + " neither a title slug (lower-case words joined by '-', "
-                    + "e.g. anohana) nor a provider id (mal:9989, anilist:9989; providers: "
-                    + String.join(", ", PROVIDERS) + ")");
-        }
-        return new Exclusions(Collections.unmodifiableSet(clean));
+        String neither = " neither a title slug (lower-case words joined by '-', e.g. anohana) nor a provider id "
+                + "(mal:9989, anilist:9989; providers: " + String.join(", ", PROVIDERS) + ")";
+        List<String> clean = params.normalized("exclude", raw, MAX, TitleIds::normalize, " is" + neither, " are" + neither);
+        return new Exclusions(Collections.unmodifiableSet(new LinkedHashSet<>(clean)));
     }
 
     /** A slug as it is, a provider id as {@code provider:number} (lower-case provider, no leading zeros); null if neither. */
@@ -169,7 +152,4 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
         return out;
     }
 
-    private static String shown(String value) {
-        return "'" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'";
-    }
 }
