@@ -37,6 +37,8 @@ read -r -a WHATIF_OPTS <<< "${BENCH_WHATIF_OPTS:-@jvm.options -XX:TieredStopAtLe
 FILTERS_WHATIF="${BENCH_FILTERS_WHATIF:-1}"
 # Issue 14: what the new recommendation parameters (diversity, exclude, feeling) cost on the gateway's p50.
 ISSUE14="${BENCH_ISSUE14:-1}"
+# BENCH_UNTIL=scale stops after step 6 (the import and the services' own read steps): what bench/ab.sh compares.
+UNTIL="${BENCH_UNTIL:-}"
 DB_PORT="${BENCH_DB_PORT:-25433}"
 GW_PORT="${BENCH_GATEWAY_PORT:-28080}"
 CAT_PORT="${BENCH_CATALOG_PORT:-28081}"
@@ -395,6 +397,10 @@ measure scale-similar scale similar "$CAT" "$PATHS/scale-similar.txt"
 jfr_start songs-service songs-batch20
 measure songs-batch20 songs batch20 "$SNG" "$PATHS/songs-batch20.txt"
 jfr_stop songs-service songs-batch20
+if [ "$UNTIL" = scale ]; then
+  log "stopping after step 6 (BENCH_UNTIL=scale); results in $RESULTS"
+  exit 0
+fi
 
 # ---- 7. the gateway, and the backend calls it makes at the same rate ---------------------------------------------------
 log "gateway: preparing the backend call lists"
