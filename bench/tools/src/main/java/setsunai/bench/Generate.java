@@ -73,6 +73,11 @@ public final class Generate {
     static final Map<String, String> STREAMING_KEYS = Map.of("Crunchyroll", "crunchyroll",
             "Netflix", "netflix", "HIDIVE", "hidive", "Amazon Prime Video", "prime", "Disney+", "disneyplus",
             "Hulu", "hulu", "Bilibili", "bilibili", "Muse Asia", "muse_asia");
+    /**
+     * BENCH_STREAMING_AS_NAMES=1: `streaming` as the plain names catalog-service took before its V6 (issue 14), so
+     * that bench/ab.sh can load the same titles into a commit from before then (the links would all be refused).
+     */
+    static final boolean STREAMING_AS_NAMES = "1".equals(System.getenv("BENCH_STREAMING_AS_NAMES"));
     static final String[] SENTENCE_START = {"Years after", "When", "On the night", "In a quiet town where",
             "Before the", "After losing", "Every year", "Until the", "Because of a", "Long after"};
 
@@ -187,6 +192,10 @@ public final class Generate {
                         new double[] {1, 2, 2, 2, 5, 7, 12, 14, 9, 3}));
                 ArrayNode streaming = t.putArray("streaming");
                 for (String s : distinct(random.nextInt(3), STREAMING, null)) {
+                    if (STREAMING_AS_NAMES) {
+                        streaming.add(s);
+                        continue;
+                    }
                     // catalog-service's link shape since issue 14; no page known for generated titles
                     ObjectNode link = streaming.addObject();
                     link.put("service", STREAMING_KEYS.get(s)).put("name", s).putNull("url");
