@@ -6,7 +6,8 @@
 #   bench/ab.sh 15bdf96 HEAD          # any number of commits; the first is the baseline
 #
 # Each commit is checked out as a detached worktree in bench/out-ab/<sha> (kept, so a second run reuses its jars);
-# its bench/ is replaced by this one. Results: bench/out-ab/<sha>.properties and bench/out-ab/table.txt.
+# its bench/ is replaced by this one. Results: bench/out-ab/<sha>.properties (reused by a later run unless
+# AB_RERUN=1) and bench/out-ab/table.txt.
 # Run it on an otherwise idle machine, like bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,11 @@ for rev in "$@"; do
   sha=$(git rev-parse --short "$rev^{commit}")
   SHAS+=("$sha")
   dir="$AB/$sha"
+  # A commit measured before is not measured again (AB_RERUN=1 measures it anew).
+  if [ -f "$AB/$sha.properties" ] && [ "${AB_RERUN:-0}" != 1 ]; then
+    echo "[ab] $sha: measured before ($AB/$sha.properties)"
+    continue
+  fi
   [ -d "$dir" ] || git worktree add --detach "$dir" "$sha" > /dev/null
   rsync -a --delete --exclude out/ --exclude out-ab/ --exclude target/ bench/ "$dir/bench/"
   echo "[ab] $sha: $(git log -1 --format=%s "$sha" | cut -c1-100)"
