@@ -19,6 +19,7 @@ import setsunai.catalog.api.TitleInput;
 import setsunai.catalog.api.TitleView;
 import setsunai.catalog.store.TagVocabulary;
 import setsunai.catalog.store.Title;
+import setsunai.catalog.store.TitleReads;
 import setsunai.catalog.store.TitleRepository;
 import setsunai.catalog.store.TitleWrites;
 import setsunai.common.problem.DatabaseUnavailable;
@@ -50,6 +51,9 @@ public class TitleEditor {
     TitleWrites writes;
 
     @Inject
+    TitleReads reads;
+
+    @Inject
     TagVocabulary vocabulary;
 
     @Inject
@@ -67,7 +71,7 @@ public class TitleEditor {
         if (writes.write(List.of(clean)).get(0) != Outcome.CREATED) {
             throw ProblemException.slugTaken("title", clean.slug(), "/api/titles");
         }
-        return TitleMapper.toView(titles.findBySlugOr404(clean.slug()));
+        return written(clean.slug());
     }
 
     /** Replaces a title if the client saw its current version (If-Match); 412 if someone else changed it first. */
@@ -80,19 +84,26 @@ public class TitleEditor {
                     + "(songs refer to titles by slug). Create a new title and delete this one instead.");
         }
         // Row-locked: a concurrent PUT with the same ETag waits here, then sees the new version and gets its 412.
-        Title title = titles.findBySlugForUpdate(slug)
-                .orElseThrow(() -> ProblemException.noSuch("title", slug, "/api/titles"));
+        Title title = titles.findBySlugForUpdate(slug).orElseThrow(() -> TitleService.noSuch(slug));
         Preconditions.requireVersion(expectedVersion, title.version);
         writes.write(List.of(clean));
-        titles.getEntityManager().refresh(title); // the write went around the session
-        return TitleMapper.toView(title);
+        return written(slug);
+    }
+
+    /**
+     * The answer to a write: the title as every read shows it (store.TitleReads), read on this transaction's
+     * connection after anything the session still holds is flushed, so it is what the transaction will commit.
+     */
+    private TitleView written(String slug) {
+        titles.flush();
+        return reads.bySlug(slug).orElseThrow(() -> TitleService.noSuch(slug));
     }
 
     /** Deletes a title; with an If-Match version, only if it is still that version. */
     @Transactional
     @CacheInvalidateAll(cacheName = "search-totals")
     public void delete(String slug, Long expectedVersion) {
-        Title title = titles.findBySlugOr404(slug);
+        Title title = titles.findBySlug(slug).orElseThrow(() -> TitleService.noSuch(slug));
         if (expectedVersion != null) {
             Preconditions.requireVersion(expectedVersion, title.version);
         }

@@ -2,34 +2,36 @@ package setsunai.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import setsunai.catalog.api.SimilarTitle;
 import setsunai.catalog.api.StudioView;
 import setsunai.catalog.api.TagView;
+import setsunai.catalog.api.TitleSearch;
 import setsunai.catalog.api.TitleView;
 import setsunai.catalog.store.SearchTitles;
 import setsunai.catalog.store.SimilarTitles;
 import setsunai.catalog.store.TagVocabulary;
-import setsunai.catalog.store.Title;
-import setsunai.catalog.api.TitleSearch;
-import setsunai.catalog.store.TitleRepository;
+import setsunai.catalog.store.TitleReads;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.problem.Problem;
+import setsunai.common.problem.ProblemException;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 
-/** Reading the catalogue: one title, search, similar titles and the vocabulary. */
+/**
+ * Reading the catalogue: one title, search, similar titles and the vocabulary. Reads run without a transaction: each
+ * store call is one connection in auto-commit, which PostgreSQL's READ COMMITTED would give no stronger consistency
+ * inside a transaction either, and it spares every request a JTA begin and commit (the search count takes a short
+ * local transaction of its own, see SearchTitles).
+ */
 @ApplicationScoped
 public class TitleService {
 
     @Inject
-    TitleRepository titles;
+    TitleReads titles;
 
     @Inject
     SearchTitles search;
@@ -40,50 +42,46 @@ public class TitleService {
     @Inject
     TagVocabulary vocabulary;
 
-    @Transactional
     public TitleView get(String slug) {
-        return TitleMapper.toView(titles.findBySlugOr404(slug));
+        return titles.bySlug(slug).orElseThrow(() -> noSuch(slug));
     }
 
-    @Transactional
     public Page<TitleView> search(TitleSearch criteria, PageRequest page) {
         requireKnownTags(Map.of("tag", criteria.tags(), "anyTag", criteria.anyTags(), "excludeTag", criteria.excludeTags()));
         requireKnownServices(criteria.streaming());
         SearchTitles.IdPage ids = search.search(criteria, page.size(), (long) page.offset());
-        List<TitleView> items = titles.findInOrder(ids.ids()).stream().map(TitleMapper::toView).toList();
-        return Page.of(items, page, ids.total());
+        return Page.of(List.copyOf(titles.views(ids.ids()).values()), page, ids.total());
     }
 
     /** The ids (normalised, see TitleSearch#ids) that name no title, in the order given. */
-    @Transactional
     public List<String> notFound(List<String> ids) {
         Set<String> known = search.knownIds(ids);
         return ids.stream().filter(id -> !known.contains(id)).toList();
     }
 
-    @Transactional
     public Page<SimilarTitle> similar(String slug, PageRequest page) {
-        Title source = titles.findBySlugOr404(slug);
-        SimilarTitles.SimilarPage rows = similar.similar(source.id, page.size(), (long) page.offset());
-        Map<Long, Title> byId = titles.findInOrder(rows.rows().stream().map(SimilarTitles.SimilarRow::id).toList())
-                .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        long source = titles.id(slug).orElseThrow(() -> noSuch(slug));
+        SimilarTitles.SimilarPage rows = similar.similar(source, page.size(), (long) page.offset());
+        Map<Long, TitleView> byId = titles.views(rows.rows().stream().map(SimilarTitles.SimilarRow::id).toList());
         List<SimilarTitle> items = rows.rows().stream().filter(r -> byId.containsKey(r.id()))
-                .map(r -> new SimilarTitle(TitleMapper.toView(byId.get(r.id())), r.similarity(), r.sharedTags()))
-                .toList();
+                .map(r -> new SimilarTitle(byId.get(r.id()), r.similarity(), r.sharedTags())).toList();
         return Page.of(items, page, rows.total());
     }
 
-    @Transactional
     public Page<TagView> tags(PageRequest page) {
         TagVocabulary.CountPage rows = vocabulary.tags(page.size(), page.offset());
         return Page.of(rows.rows().stream().map(r -> new TagView(r.name(), r.description(), r.titles())).toList(),
                 page, rows.total());
     }
 
-    @Transactional
     public Page<StudioView> studios(PageRequest page) {
         TagVocabulary.CountPage rows = vocabulary.studios(page.size(), page.offset());
         return Page.of(rows.rows().stream().map(r -> new StudioView(r.name(), r.titles())).toList(), page, rows.total());
+    }
+
+    /** The 404 of a slug that names no title, in the words every service uses. */
+    static ProblemException noSuch(String slug) {
+        return ProblemException.noSuch("title", slug, "/api/titles");
     }
 
     /**

@@ -150,14 +150,26 @@ public class SearchTitles {
 
     private long countNow(Connection connection, TitleSearch criteria, Match match) {
         // A bitmap count(*) skips the heap pages marked all-visible, which the planner does not credit: for a word in
-        // half the titles it would scan the whole table instead (12 times the CPU). For the rest of this request's
-        // transaction, which after the count only loads titles by id.
+        // half the titles it would scan the whole table instead (12 times the CPU). SET LOCAL lasts until the end of
+        // a transaction, and reads run in auto-commit (TitleService): so the count gets a short one of its own,
+        // which ends the setting with it and leaves the pooled connection as it was.
         SqlQuery query = new SqlQuery("SELECT count(*) FROM title t").append(where(criteria, match));
-        try (Statement hint = connection.createStatement()) {
-            hint.execute("SET LOCAL enable_seqscan = off");
-            try (PreparedStatement statement = prepare(connection, query); ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+        try {
+            boolean ownTransaction = connection.getAutoCommit();
+            if (ownTransaction) {
+                connection.setAutoCommit(false);
+            }
+            try (Statement hint = connection.createStatement()) {
+                hint.execute("SET LOCAL enable_seqscan = off");
+                try (PreparedStatement statement = prepare(connection, query); ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } finally {
+                if (ownTransaction) {
+                    connection.rollback(); // it only read
+                    connection.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Counting titles failed: " + e.getMessage(), e);
