@@ -218,11 +218,70 @@ class ExcludeAndPagingTest extends GatewayTestBase {
         assertThat(calls.stream().map(List::size).toList(), contains(100, 100, 100, 100, 100));
         assertThat(calls.stream().flatMap(List::stream).sorted().toList(), equalTo(asked.stream().sorted().toList()));
         // the same on a GET, as far as a URL carries them (common's edge accepts 4096 characters; about 200 ids); the
-        // second lookup (ids 101 to 150) gets the answer for 101 to 200: only the values asked are reported
+        // second lookup (ids 101 to 150) gets the answer for 101 to 200: only the values asked are reported (the
+        // values' cached answers dropped first, so that they are looked up again)
+        caches.getCache("title-ids").orElseThrow().invalidateAll().await().indefinitely();
         given().queryParam("mood", "heartbroken").queryParam("exclude", many.subList(0, 150)).get("/api/recommendations")
                 .then().statusCode(200)
                 .body("excludeUnmatched", hasSize(150))
                 .body("degraded", empty());
+    }
+
+    @Test
+    void eachValueIsLookedUpOnceAWhileAndOnlyNewValuesCostACall() {
+        stubHeartbroken();
+        stubLookup(List.of("slug:your-lie-in-april", "mal:999999"), List.of("mal:999999"), YOUR_LIE);
+        String asked = "/api/recommendations?mood=heartbroken&exclude=your-lie-in-april&exclude=mal:999999";
+        for (int i = 0; i < 2; i++) {
+            given().get(asked).then().statusCode(200)
+                    .body("items.title.slug", contains("5-centimeters-per-second", "toradora", "kimi-ni-todoke"))
+                    // unknown to the catalogue, whether asked now or known from the last answer
+                    .body("excludeUnmatched", contains("mal:999999"))
+                    .body("degraded", empty());
+        }
+        wireMock.verify(1, lookups());
+
+        // one value more: only it is looked up; the others still exclude (and report) as before
+        stubLookup(List.of("anilist:4224"), List.of(), TORADORA);
+        given().get(asked + "&exclude=anilist:4224").then().statusCode(200)
+                .body("items.title.slug", contains("5-centimeters-per-second", "kimi-ni-todoke"))
+                .body("excludeUnmatched", contains("mal:999999"))
+                .body("degraded", empty());
+        wireMock.verify(2, lookups());
+        wireMock.verify(1, lookups().withQueryParam("id", havingExactly("anilist:4224")));
+
+        // the values are the same whatever asks: a playlist and a surprise with them make no lookup
+        given().get("/api/playlists/heartbroken?exclude=mal:999999&exclude=anilist:4224").then().statusCode(200)
+                .body("excludeUnmatched", contains("mal:999999"));
+        given().get("/api/recommendations/surprise?mood=heartbroken&seed=1&exclude=anilist:4224&exclude=your-lie-in-april")
+                .then().statusCode(200)
+                .body("item.title.slug", org.hamcrest.Matchers.oneOf("5-centimeters-per-second", "kimi-ni-todoke"));
+        wireMock.verify(2, lookups());
+    }
+
+    @Test
+    void aFailedLookupIsNotKept() {
+        stubHeartbroken();
+        wireMock.stubFor(titlesApi().atPriority(1).withQueryParam("id", matching(".+"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String asked = "/api/recommendations?mood=heartbroken&exclude=mal:23273&exclude=mal:999999";
+        // degraded exactly as without a cache: the ids matched against the candidates' externalIds
+        given().get(asked).then().statusCode(200)
+                .body("items.title.slug", contains("5-centimeters-per-second", "toradora", "kimi-ni-todoke"))
+                .body("excludeUnmatched", contains("mal:999999"))
+                .body("degraded.service", contains("catalog"));
+        int failedCalls = wireMock.findAll(lookups()).size();
+        assertThat(failedCalls, org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // the catalogue answers again: asked at once (nothing of the failure was kept), then kept
+        stubLookup(List.of("mal:23273", "mal:999999"), List.of("mal:999999"), YOUR_LIE);
+        for (int i = 0; i < 2; i++) {
+            given().get(asked).then().statusCode(200)
+                    .body("items.title.slug", contains("5-centimeters-per-second", "toradora", "kimi-ni-todoke"))
+                    .body("excludeUnmatched", contains("mal:999999"))
+                    .body("degraded", empty());
+        }
+        assertThat(wireMock.findAll(lookups()).size(), equalTo(failedCalls + 1));
     }
 
     @Test

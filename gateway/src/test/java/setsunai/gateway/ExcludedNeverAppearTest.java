@@ -58,6 +58,8 @@ class ExcludedNeverAppearTest extends GatewayTestBase {
             // the catalogue's id lookup answers truly; every third round it is one without the lookup (a plain page),
             // so the gateway falls back to the titles' externalIds, which must exclude just as well
             boolean lookup = round % 3 != 2;
+            // each round is a catalogue of its own (with the lookup or without): nothing kept from the last one applies
+            caches.getCacheNames().forEach(name -> caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely());
             wireMock.resetMappings();
             stubJson(titlesApi(), DATA.titlesPage());
             stubJson(songsApi(), DATA.songsPage());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -126,6 +128,86 @@ class ReasonsAreTrueTest extends GatewayTestBase {
         assertEquals(FORMS.size(), formsSeen.size(), "forms met: " + formsSeen);
         System.out.printf("ReasonsAreTrueTest: %d reasons of %d ranked titles over %d moods, all true%n", sentences, items,
                 moods.size());
+    }
+
+    /** The surprise's last reason, when it was drawn among several: what among, and the chance it had. */
+    static final Pattern SURPRISE_DRAW = Pattern.compile("^Picked at random among the (?<n>\\d+) titles that fit "
+            + "(?<mood>[a-z-]+) best \\(at least (?<share>half|\\d+% of) the best fit\\), weighted by fit: its chance "
+            + "was (?<chance>[0-9.]+)%\\.$");
+
+    /**
+     * The surprise: its pick's reasons are those of a ranked title (checked by {@link #FORMS}, adding up to its score)
+     * and a last one, that it was drawn at random among the N titles that fit the mood best (at least a share of the
+     * best fit) with the chance it names. By this test's own reading of the data: a title's fit is its tag and ending
+     * points and its tearjerker points, the titles drawn among are those of the mood's tags with at least the
+     * configured share of the best title's fit, and the chance is its fit over theirs.
+     */
+    @Test
+    void everySurprisesReasonsAreTrueAndItsChanceIsItsShareOfFit() throws Exception {
+        stubJson(titlesApi(), DATA.titlesPage());
+        stubJson(songsApi(), DATA.songsPage());
+        Map<String, JsonNode> moods = new HashMap<>();
+        JSON.readTree(given().get("/api/moods").then().statusCode(200).extract().asByteArray())
+                .forEach(m -> moods.put(m.path("name").asText(), m));
+        double tearWeight = ConfigProvider.getConfig().getValue("setsunai.gateway.ranking.tearjerker-weight", Double.class);
+        double songBonus = ConfigProvider.getConfig().getValue("setsunai.gateway.ranking.song-bonus", Double.class);
+        double share = ConfigProvider.getConfig().getValue("setsunai.gateway.surprise.min-fit-share", Double.class);
+        Ranks unranked = new Ranks(0, 0, List.of());
+
+        int picks = 0;
+        for (String mood : moods.keySet().stream().sorted().toList()) {
+            JsonNode def = moods.get(mood);
+            Map<String, Double> fits = new HashMap<>();
+            for (JsonNode title : DATA.titles.values()) {
+                List<String> tags = CuratedData.texts(title.path("tags"));
+                if (tags.stream().anyMatch(t -> def.path("tags").has(t))) {
+                    double fit = def.path("endings").path(title.path("ending").asText()).asInt(0)
+                            + tearWeight * title.path("tearjerker").asInt();
+                    for (String tag : tags) {
+                        fit += def.path("tags").path(tag).asInt(0);
+                    }
+                    fits.put(title.path("slug").asText(), fit);
+                }
+            }
+            double best = fits.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            Map<String, Double> pool = new HashMap<>();
+            fits.forEach((slug, fit) -> {
+                if (fit >= share * best - 1e-9) {
+                    pool.put(slug, fit);
+                }
+            });
+            double poolFit = pool.values().stream().mapToDouble(Double::doubleValue).sum();
+            for (long seed = 1; seed <= 20; seed++) {
+                JsonNode body = JSON.readTree(given().get("/api/recommendations/surprise?mood=" + mood + "&seed=" + seed)
+                        .then().statusCode(200).extract().asByteArray());
+                assertEquals(0, body.path("degraded").size(), body.path("degraded").toString());
+                String slug = body.at("/item/title/slug").asText();
+                String where = mood + " / seed " + seed + " / " + slug;
+                JsonNode reasons = body.at("/item/reasons");
+                Matcher draw = SURPRISE_DRAW.matcher(reasons.get(reasons.size() - 1).asText());
+                assertTrue(draw.matches(), where + ": the last reason is no draw: " + reasons.get(reasons.size() - 1));
+                assertEquals(mood, draw.group("mood"), where);
+                assertEquals(pool.size(), Integer.parseInt(draw.group("n")), where + ": how many it was drawn among");
+                assertEquals(pool.size(), body.path("candidates").asInt(), where + ": candidates");
+                assertEquals(share == 0.5 ? "half" : Math.round(share * 100) + "% of", draw.group("share"), where);
+                assertTrue(pool.containsKey(slug), where + ": not among the titles that fit best");
+                double chance = 100 * pool.get(slug) / poolFit;
+                // shown with one decimal under 10%, whole above
+                assertEquals(chance, Double.parseDouble(draw.group("chance")), chance < 9.95 ? 0.05 + 1e-9 : 0.5 + 1e-9,
+                        where + ": its chance");
+
+                // the other reasons are a ranked title's, and add up to its score (the draw claims no points)
+                ArrayNode scored = JSON.createArrayNode();
+                for (int i = 0; i < reasons.size() - 1; i++) {
+                    scored.add(reasons.get(i));
+                }
+                ObjectNode item = ((ObjectNode) body.path("item").deepCopy()).set("reasons", scored);
+                checkReasons(mood, new Item(item, DATA.titles.get(slug), DATA.songsOf(slug), moods, tearWeight,
+                        songBonus, unranked), new LinkedHashSet<>());
+                picks++;
+            }
+        }
+        assertEquals(moods.size() * 20, picks);
     }
 
     /** Every ranked item of the mood, all pages, at the default diversity or the one given. */

@@ -5,8 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "One title picked at random among those that fit the mood and filters, weighted by how well "
-        + "each fits; the same `seed` over the same data gives the same answer.")
+@Schema(description = "One title picked at random among those that fit the mood and filters best, weighted by how "
+        + "well each fits; the same `seed` over the same data gives the same answer.")
 public record Surprise(
         @Schema(description = "The seed the pick was drawn with: the one asked for, or a new one (0 to 2^53 − 1, so "
                 + "that a JavaScript number holds it exactly). Ask again with it to get this answer again.",
@@ -18,8 +18,8 @@ public record Surprise(
         @Schema(description = "The pick, with its score, reasons (the last one says what chance it had) and songs; "
                 + "null when no title fits the mood and filters (after `exclude`).", nullable = true)
         Recommendations.Item item,
-        @Schema(description = "How many titles fit (excluded titles not counted): the pick was drawn from them.",
-                examples = "43", required = true) int candidates,
+        @Schema(description = "How many titles the pick was drawn among: those that fit with at least a share (55%) "
+                + "of the best fit, excluded titles not counted.", examples = "62", required = true) int candidates,
         @Schema(description = "Values of `exclude` that matched none of the titles that fit, so they were ignored "
                 + "(as in GET /api/recommendations).", examples = "[\"mal:999999\"]", required = true)
         List<String> excludeUnmatched,

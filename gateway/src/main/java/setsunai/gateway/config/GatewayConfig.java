@@ -2,6 +2,8 @@ package setsunai.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,8 @@ public interface GatewayConfig {
     Map<String, Mood> moods();
 
     Ranking ranking();
+
+    Surprise surprise();
 
     Resilience resilience();
 
@@ -41,6 +45,18 @@ public interface GatewayConfig {
 
         /** Song moods (BREAKUP, UNREQUITED, FAREWELL, GRIEF, LONGING, HOPE) that fit the mood. */
         List<String> songMoods();
+    }
+
+    interface Surprise {
+
+        /**
+         * The surprise draws among the titles that fit well: a fit (catalogue score: tags, ending, tearjerker) of at
+         * least this share of the best fitting title's, 0 to 1 (0: every title that fits). Checked at startup.
+         */
+        @WithDefault("0.55")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        double minFitShare();
     }
 
     interface Resilience {

@@ -190,9 +190,12 @@ public class RecommendationResource {
     @Path("/surprise")
     @SecurityRequirements
     @Operation(operationId = "surpriseRecommendation", summary = "One title at random for a mood, weighted by fit",
-            description = "A random pick among the titles that fit the mood (or feeling) and the filters, each with a "
-                    + "chance proportional to its score from the catalogue (tags, ending, tearjerker): a title that "
-                    + "fits twice as well comes up twice as often, and every title that fits can come up. `seed` "
+            description = "A random pick among the titles that fit the mood (or feeling) and the filters best. A "
+                    + "title's fit is its score from the catalogue alone: the points of the mood's tags it has, of its "
+                    + "ending, and of its tearjerker level (songs left out). The pick is drawn among the titles with "
+                    + "at least 55% of the best fit (`candidates` says how many; configurable), each with a chance "
+                    + "proportional to its fit: a title that fits twice as well comes up twice as often, and every "
+                    + "one of them can come up; the last reason names how many and its chance. `seed` "
                     + "replays it: the same seed over the same data gives the same body and the same ETag, and the "
                     + "body carries the seed used (a new one when none was given; that answer is `no-store`, so each "
                     + "request is a new surprise). When nothing fits, `item` is null and `candidates` 0 (a 200, as an "

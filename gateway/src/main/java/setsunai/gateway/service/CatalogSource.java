@@ -1,13 +1,20 @@
 package setsunai.gateway.service;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -34,6 +41,10 @@ public class CatalogSource {
     @Inject
     CachedCandidates cachedCandidates;
 
+    @Inject
+    @CacheName("title-ids")
+    Cache titleIds;
+
     @Timeout(800)
     @Fallback(fallbackMethod = "titleFailed")
     public Uni<Fetched<Optional<CatalogTitle>>> title(String slug) {
@@ -53,8 +64,43 @@ public class CatalogSource {
     @Timeout(800)
     @Fallback(fallbackMethod = "titlesByIdsFailed")
     public Uni<Fetched<TitleLookup>> titlesByIds(List<String> ids) {
+        return lookUp(ids).map(Fetched::ok);
+    }
+
+    /**
+     * For each id (as {@link #titlesByIds} takes it), the slugs of the titles it names; empty when it names none.
+     * Every request with {@code exclude} asks this, mostly for the same values, so each id's answer is kept a while
+     * (quarkus.cache.caffeine."title-ids"): only the ids not kept are looked up, and none when all are. Only answers
+     * are kept, never a failure, so a catalogue back up is asked again at once.
+     */
+    @Timeout(800)
+    @Fallback(fallbackMethod = "slugsNamedFailed")
+    public Uni<Fetched<Map<String, Set<String>>>> slugsNamed(List<String> ids) {
+        CaffeineCache cache = titleIds.as(CaffeineCache.class);
+        Map<String, Set<String>> named = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            CompletableFuture<Set<String>> kept = cache.getIfPresent(id);
+            if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
+                named.put(id, kept.join());
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(Fetched.ok(named));
+        }
+        return lookUp(missing).map(lookup -> {
+            Map<String, Set<String>> found = Exclusions.slugsNamed(missing, lookup);
+            found.forEach((id, slugs) -> cache.put(id, CompletableFuture.completedFuture(slugs)));
+            named.putAll(found);
+            return Fetched.ok(named);
+        });
+    }
+
+    private Uni<TitleLookup> lookUp(List<String> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(Fetched.ok(TitleLookup.EMPTY));
+            return Uni.createFrom().item(TitleLookup.EMPTY);
         }
         List<Uni<TitleLookup>> calls = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CatalogClient.BATCH_SIZE) {
@@ -73,7 +119,7 @@ public class CatalogSource {
                 part.itemsOrEmpty().forEach(t -> bySlug.putIfAbsent(t.slug(), t));
                 notFound.addAll(part.notFound());
             }
-            return Fetched.ok(new TitleLookup(List.copyOf(bySlug.values()), bySlug.size(), List.copyOf(notFound)));
+            return new TitleLookup(List.copyOf(bySlug.values()), bySlug.size(), List.copyOf(notFound));
         });
     }
 
@@ -109,6 +155,10 @@ public class CatalogSource {
 
     Uni<Fetched<TitleLookup>> titlesByIdsFailed(List<String> ids, Throwable e) {
         return failed(e, TitleLookup.EMPTY);
+    }
+
+    Uni<Fetched<Map<String, Set<String>>>> slugsNamedFailed(List<String> ids, Throwable e) {
+        return failed(e, Map.of());
     }
 
     Uni<Fetched<List<CatalogTitle>>> candidatesFailed(List<String> anyTag, List<String> formats, List<String> endings,

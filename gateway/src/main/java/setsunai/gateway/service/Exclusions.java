@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import setsunai.gateway.client.TitleLookup;
 /**
  * The titles a caller has already seen ({@code exclude}): slugs ({@code anohana}) or provider ids ({@code mal:9989},
  * {@code anilist:9989}, …; see {@link TitleIds}). {@link #resolve} asks the catalogue's id lookup which titles they
- * name (one call per 100 values, in parallel with the answer's primary call), so a provider id excludes its title by
+ * name (one call per 100 values, in parallel with the answer's primary call; each value's answer kept 10 s, so only
+ * values not asked about a moment ago cost a call), so a provider id excludes its title by
  * slug wherever a title is known only by its slug, and {@link #unmatched} is what the catalogue does not know. When
  * that lookup fails, provider ids are still matched against the {@code externalIds} of the titles an answer is drawn
  * from (exact for exclusion: a title that is not among them cannot appear anyway), {@link #unmatched} says which values
@@ -57,24 +59,57 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
 
     /**
      * These values with what the catalogue says of them: the titles they name and the values naming none. No call
-     * when there are none. A failed lookup leaves them unresolved, with the failure named.
+     * when there are none, nor for values the catalogue was asked about a moment ago ({@link CatalogSource#slugsNamed}).
+     * A failed lookup leaves them unresolved, with the failure named.
      */
     public Uni<Exclusions> resolve(CatalogSource catalog) {
         if (isEmpty()) {
             return Uni.createFrom().item(this);
         }
-        return catalog.titlesByIds(values.stream().map(TitleIds::lookupId).toList()).map(this::resolvedBy);
+        return catalog.slugsNamed(values.stream().map(TitleIds::lookupId).toList()).map(this::resolvedBy);
     }
 
-    Exclusions resolvedBy(Fetched<TitleLookup> lookup) {
-        if (lookup.failed()) {
-            return new Exclusions(values, null, null, lookup.failure());
+    /** The values resolved by what each names (its lookup id to the slugs of its titles; none: unknown). */
+    Exclusions resolvedBy(Fetched<Map<String, Set<String>>> named) {
+        if (named.failed()) {
+            return new Exclusions(values, null, null, named.failure());
         }
         Set<String> slugs = new HashSet<>();
-        lookup.value().itemsOrEmpty().forEach(t -> slugs.add(t.slug()));
-        Set<String> notFound = new HashSet<>(lookup.value().notFound());
-        List<String> unknownValues = values.stream().filter(v -> notFound.contains(TitleIds.lookupId(v))).toList();
-        return new Exclusions(values, Collections.unmodifiableSet(slugs), unknownValues, null);
+        List<String> unknownValues = new ArrayList<>();
+        for (String value : values) {
+            Set<String> its = named.value().getOrDefault(TitleIds.lookupId(value), Set.of());
+            if (its.isEmpty()) {
+                unknownValues.add(value);
+            }
+            slugs.addAll(its);
+        }
+        return new Exclusions(values, Collections.unmodifiableSet(slugs), List.copyOf(unknownValues), null);
+    }
+
+    /**
+     * Which of the lookup's titles each id asked names: {@code slug:x} the title with that slug, {@code provider:n}
+     * those whose externalIds carry it; none for an id in {@code notFound} (or one no title it sent carries).
+     */
+    static Map<String, Set<String>> slugsNamed(List<String> ids, TitleLookup lookup) {
+        Map<String, Set<String>> byId = new HashMap<>();
+        ids.forEach(id -> byId.put(id, new HashSet<>()));
+        Set<String> notFound = new HashSet<>(lookup.notFound() == null ? List.of() : lookup.notFound());
+        for (CatalogTitle title : lookup.itemsOrEmpty()) {
+            if (title.slug() == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(idsOf(title));
+            names.add(TitleIds.lookupId(title.slug()));
+            for (String id : names) {
+                Set<String> slugs = byId.get(id);
+                if (slugs != null && !notFound.contains(id)) {
+                    slugs.add(title.slug());
+                }
+            }
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        byId.forEach((id, slugs) -> out.put(id, Set.copyOf(slugs)));
+        return out;
     }
 
     /** Whether the catalogue said which titles the values name (so no title's externalIds are needed). */

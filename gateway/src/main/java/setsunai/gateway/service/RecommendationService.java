@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import setsunai.common.web.Page;
 import setsunai.common.web.PageRequest;
 import setsunai.gateway.api.Degradation;
@@ -58,7 +59,7 @@ public class RecommendationService {
         return recommend(blendOf(interpretation), interpretation, filters, exclude, diversity, page);
     }
 
-    /** One title, picked at random among those that fit, weighted by fit; {@code seed} replays the pick. */
+    /** One title, picked at random among those that fit best, weighted by fit; {@code seed} replays the pick. */
     public Uni<Surprise> surprise(MoodDef mood, Filters filters, Exclusions exclude, long seed) {
         return surprise(Map.of(mood, 1.0), null, filters, exclude, seed);
     }
@@ -149,16 +150,20 @@ public class RecommendationService {
     }
 
     /**
-     * The pick is weighted by each title's score from the catalogue's terms (tags, ending, tearjerker): linear, so a
-     * title that fits twice as well is twice as likely, and the weakest fit still has a fair chance (over 200 draws
-     * among 30 to 50 titles, more than 90% of them come up). The song term is left out of the weight: it would need
-     * every candidate's songs, and the pick must not change with whether the songs service answered. Then one songs
-     * call for the picked title alone, which the score and reasons shown include.
+     * The pick is drawn among the titles that fit well: a fit (score from the catalogue's terms: tags, ending,
+     * tearjerker) of at least {@code setsunai.gateway.surprise.min-fit-share} of the best fitting title's. Drawing
+     * from every title with one of the mood's tags (130 to 165 of 220) could not cover 80% of them in 200 draws
+     * (1 - e^-1 at best), and a title with one weak tag is no real fit. Among those, weighted by fit: linear, so a
+     * title that fits twice as well is twice as likely, and the weakest of the pool still has a fair chance. The song
+     * term is left out of the weight: it would need every candidate's songs, and the pick must not change with
+     * whether the songs service answered. Then one songs call for the picked title alone, which the score and
+     * reasons shown include.
      */
     private Uni<Surprise> surprise(Map<MoodDef, Double> blend, Interpretation interpretation, Filters filters,
                                    Exclusions asked, long seed) {
         String name = blend.keySet().iterator().next().name();
         double tearWeight = config.ranking().tearjerkerWeight();
+        double share = config.surprise().minFitShare();
         return Uni.combine().all().unis(fitting(blend, filters), asked.resolve(catalog)).asTuple().chain(both -> {
             List<CatalogTitle> fitting = both.getItem1();
             Exclusions exclude = both.getItem2();
@@ -168,27 +173,46 @@ public class RecommendationService {
                 return Uni.createFrom().item(new Surprise(seed, name, interpretation, null, 0, unmatched,
                         exclude.degraded()));
             }
-            double[] weights = ranked.stream().mapToDouble(t -> Ranking.titleScore(t, blend, tearWeight)).toArray();
+            // ranked is best first; the tolerance keeps a fit of exactly the share in despite the double's last bit
+            double floor = share * Ranking.titleScore(ranked.get(0), blend, tearWeight) - 1e-9;
+            List<CatalogTitle> pool = ranked.stream()
+                    .filter(t -> Ranking.titleScore(t, blend, tearWeight) >= floor).toList();
+            double[] weights = pool.stream().mapToDouble(t -> Ranking.titleScore(t, blend, tearWeight)).toArray();
             int index = SeededDraw.pick(weights, seed);
-            CatalogTitle picked = ranked.get(index);
+            CatalogTitle picked = pool.get(index);
             double total = Arrays.stream(weights).map(w -> Math.max(w, 0)).sum();
             double chance = total > 0 ? Math.max(weights[index], 0) / total : 1.0 / weights.length;
+            String pickedWhy = pickedReason(blend, share, ranked.size(), pool.size(), chance);
             return songs.songsOfTitles(List.of(picked.slug())).map(songsOfPick -> {
                 Recommendations.Item item = Ranking.score(picked, blend, songsOfPick.value(), tearWeight,
                         config.ranking().songBonus());
                 List<String> reasons = new ArrayList<>(item.reasons());
-                reasons.add(ranked.size() == 1 ? "Picked as the only title that fits."
-                        : "Picked at random among the " + ranked.size() + " titles that fit, weighted by fit: its "
-                        + "chance was " + percent(chance) + ".");
+                reasons.add(pickedWhy);
                 Recommendations.Item shown = new Recommendations.Item(item.title(), item.score(), List.copyOf(reasons),
                         item.songs());
                 List<Degradation> degraded = new ArrayList<>(exclude.degraded());
                 if (songsOfPick.failed()) {
                     degraded.add(songsOfPick.failure());
                 }
-                return new Surprise(seed, name, interpretation, shown, ranked.size(), unmatched, List.copyOf(degraded));
+                return new Surprise(seed, name, interpretation, shown, pool.size(), unmatched, List.copyOf(degraded));
             });
         });
+    }
+
+    /** The surprise's last reason: what it was drawn among, and its chance. */
+    static String pickedReason(Map<MoodDef, Double> blend, double share, int fitting, int pool, double chance) {
+        if (fitting == 1) {
+            return "Picked as the only title that fits.";
+        }
+        String moods = blend.keySet().stream().map(MoodDef::name).collect(Collectors.joining(" and "));
+        String atLeast = "at least " + (share == 0.5 ? "half" : percent(share) + " of");
+        if (pool == 1) {
+            return "Picked as the best fit of the " + fitting + " titles that fit " + moods + ": no other has "
+                    + atLeast + " its fit.";
+        }
+        return "Picked at random among the " + pool + " titles that fit " + moods
+                + (share > 0 ? " best (" + atLeast + " the best fit)" : "") + ", weighted by fit: its chance was "
+                + percent(chance) + ".";
     }
 
     /** "3.1%" under 10% (one decimal), "12%" above. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import setsunai.common.problem.InvalidInputException;
 import setsunai.common.web.QueryParams;
@@ -70,8 +71,15 @@ class ExclusionsTest {
         CatalogTitle fiveCm = title("5-centimeters-per-second", Map.of("mal", 1689));
         CatalogTitle toradora = title("toradora", Map.of());
         CatalogTitle war = title("grave-of-the-fireflies", Map.of("mal", 578));
-        Exclusions resolved = exclude.resolvedBy(Fetched.ok(new TitleLookup(List.of(fiveCm, toradora, war), 3,
-                List.of("slug:no-such-title", "kitsu:999"))));
+        List<String> asked = List.of("mal:1689", "slug:no-such-title", "slug:toradora", "kitsu:999",
+                "slug:grave-of-the-fireflies");
+        Map<String, Set<String>> named = Exclusions.slugsNamed(asked, new TitleLookup(List.of(fiveCm, toradora, war), 3,
+                List.of("slug:no-such-title", "kitsu:999")));
+        // each id names its own title: by its slug, or by the provider id its externalIds carry
+        assertEquals(Map.of("mal:1689", Set.of("5-centimeters-per-second"), "slug:no-such-title", Set.of(),
+                "slug:toradora", Set.of("toradora"), "kitsu:999", Set.of(),
+                "slug:grave-of-the-fireflies", Set.of("grave-of-the-fireflies")), named);
+        Exclusions resolved = exclude.resolvedBy(Fetched.ok(named));
         assertTrue(resolved.resolved());
         assertFalse(resolved.needsTitleIds());
         // known only by its slug (a song's usage): excluded through the id the catalogue resolved
@@ -85,8 +93,7 @@ class ExclusionsTest {
     @Test
     void aFailedLookupLeavesTheValuesUnresolvedAndSaysWhy() {
         Exclusions exclude = Exclusions.parse(new QueryParams(), List.of("mal:1689", "mal:999999"));
-        Exclusions failed = exclude.resolvedBy(Fetched.failed("catalog", new IllegalStateException("down"),
-                TitleLookup.EMPTY));
+        Exclusions failed = exclude.resolvedBy(Fetched.failed("catalog", new IllegalStateException("down"), Map.of()));
         assertFalse(failed.resolved());
         assertTrue(failed.needsTitleIds());
         assertEquals(List.of("catalog"), failed.degraded().stream().map(d -> d.service()).toList());
