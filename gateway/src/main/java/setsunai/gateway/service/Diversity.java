@@ -40,18 +40,24 @@ public final class Diversity {
     }
 
     /**
-     * The ranking re-ranked; {@code ranked} is best first, {@code titles} has every ranked title by slug (for its
-     * franchise and tags). λ = 0, or fewer than two titles, gives {@code ranked} itself.
+     * The first {@code places} places of the ranking re-ranked; {@code ranked} is best first, {@code titles} has every
+     * ranked title by slug (for its franchise and tags). Each place is chosen knowing only the places above it, so the
+     * first places are the same whatever comes after: a page needs no more than its own last place (each place costs
+     * a pass over every title). λ = 0, or fewer than two titles, gives {@code ranked} itself.
      */
     static List<Recommendations.Item> rerank(List<Recommendations.Item> ranked, Map<String, CatalogTitle> titles,
-                                             double lambda) {
+                                             double lambda, int places) {
         int n = ranked.size();
         if (lambda <= 0 || n < 2) {
             return ranked;
         }
+        int shown = Math.min(places, n);
         double best = ranked.get(0).score();
         double[] relevance = new double[n];
         String[] franchise = new String[n];
+        // franchises as numbers: compared for every pair that is weighed
+        int[] franchiseId = new int[n];
+        Map<String, Integer> franchises = new HashMap<>();
         long[][] tags = new long[n][];
         int[] tagCount = new int[n];
         Map<String, Integer> vocabulary = new HashMap<>();
@@ -62,6 +68,7 @@ public final class Diversity {
             relevance[i] = best > 0 ? item.score() / best : 0;
             // null is a franchise of its own; another title may name this one's slug as its franchise
             franchise[i] = title == null || title.franchise() == null ? item.title().slug() : title.franchise();
+            franchiseId[i] = franchises.computeIfAbsent(franchise[i], f -> franchises.size());
             List<String> t = title == null || title.tags() == null ? List.of() : title.tags().stream().distinct().toList();
             tagLists.add(t);
             t.forEach(tag -> vocabulary.putIfAbsent(tag, vocabulary.size()));
@@ -80,8 +87,8 @@ public final class Diversity {
         int[] nearest = new int[n];
         Arrays.fill(nearest, -1);
         boolean[] placed = new boolean[n];
-        int[] order = new int[n];
-        for (int place = 0; place < n; place++) {
+        int[] order = new int[shown];
+        for (int place = 0; place < shown; place++) {
             int pick = -1;
             double pickValue = 0;
             for (int i = 0; i < n; i++) {
@@ -99,7 +106,7 @@ public final class Diversity {
             order[place] = pick;
             for (int i = 0; i < n; i++) {
                 if (!placed[i]) {
-                    double s = similarity(franchise, tags, tagCount, i, pick);
+                    double s = similarity(franchiseId, tags, tagCount, i, pick);
                     if (s > maxSimilarity[i]) {
                         maxSimilarity[i] = s;
                         nearest[i] = pick;
@@ -108,8 +115,8 @@ public final class Diversity {
             }
         }
 
-        List<Recommendations.Item> out = new ArrayList<>(n);
-        for (int place = 0; place < n; place++) {
+        List<Recommendations.Item> out = new ArrayList<>(shown);
+        for (int place = 0; place < shown; place++) {
             int i = order[place];
             Recommendations.Item item = ranked.get(i);
             if (place > i && nearest[i] >= 0) {
@@ -124,8 +131,8 @@ public final class Diversity {
         return out;
     }
 
-    private static double similarity(String[] franchise, long[][] tags, int[] tagCount, int a, int b) {
-        if (franchise[a].equals(franchise[b])) {
+    private static double similarity(int[] franchise, long[][] tags, int[] tagCount, int a, int b) {
+        if (franchise[a] == franchise[b]) {
             return 1;
         }
         int shared = 0;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import setsunai.common.web.QueryParams;
 import setsunai.gateway.api.Degradation;
 import setsunai.gateway.client.CatalogTitle;
@@ -37,6 +38,9 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
     public static final List<String> PROVIDERS = TitleIds.PROVIDERS;
 
     public static final Exclusions NONE = new Exclusions(Set.of());
+
+    /** A provider id as the catalogue keeps it; compiled once, as every candidate's ids are read on every request. */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
 
 
     /** Values as parsed, not yet resolved through the catalogue. */
@@ -180,7 +184,7 @@ public record Exclusions(Set<String> values, Set<String> resolvedSlugs, List<Str
         for (String provider : PROVIDERS) {
             Object id = ids.get(provider);
             String digits = id instanceof Number n ? Long.toString(n.longValue()) : id == null ? null : id.toString().trim();
-            if (digits != null && digits.matches("[0-9]{1,12}")) {
+            if (digits != null && DIGITS.matcher(digits).matches()) {
                 out.add(provider + ":" + Long.parseLong(digits));
             }
         }

@@ -93,13 +93,18 @@ public class RecommendationService {
                         .toList());
     }
 
-    /** Not excluded, best first by the catalogue's terms (slug last), so the order never depends on the catalogue's. */
+    /**
+     * Not excluded, best first by the catalogue's terms (slug last), so the order never depends on the catalogue's.
+     * Each title's fit is computed once, not in every comparison: a mood at scale has 500 candidates.
+     */
     private List<CatalogTitle> ranked(List<CatalogTitle> fitting, Map<MoodDef, Double> blend, Exclusions exclude) {
         double tearWeight = config.ranking().tearjerkerWeight();
         return fitting.stream()
                 .filter(t -> !exclude.excludes(t))
-                .sorted(Comparator.comparingDouble((CatalogTitle t) -> -Ranking.titleScore(t, blend, tearWeight))
-                        .thenComparing(CatalogTitle::slug))
+                .map(t -> Map.entry(t, Ranking.titleScore(t, blend, tearWeight)))
+                .sorted(Comparator.comparingDouble((Map.Entry<CatalogTitle, Double> fit) -> -fit.getValue())
+                        .thenComparing(fit -> fit.getKey().slug()))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 
@@ -133,15 +138,19 @@ public class RecommendationService {
         if (songsOfPool.failed()) {
             degraded.add(songsOfPool.failure());
         }
+        // each title gets only its own songs: most of the ranking has none, and the pool's are many
+        Map<String, List<SongsSong>> songsByTitle = SongPicks.byTitle(songsOfPool.value());
         List<Recommendations.Item> scored = ranked.stream()
-                .map(t -> Ranking.score(t, blend, songsOfPool.value(),
+                .map(t -> Ranking.score(t, blend, songsByTitle.getOrDefault(t.slug(), List.of()),
                         config.ranking().tearjerkerWeight(), config.ranking().songBonus()))
                 .sorted(Ranking.BEST_FIRST)
                 .toList();
-        // variety over the whole ranking before paging, so every page is still a slice of one order
+        // variety over the whole ranking before paging, so every page is still a slice of one order; the re-rank
+        // places titles one by one, so the places up to this page's last are all it needs to work out
         Map<String, CatalogTitle> bySlug = new HashMap<>();
         ranked.forEach(t -> bySlug.put(t.slug(), t));
-        List<Recommendations.Item> items = Diversity.rerank(scored, bySlug, diversity).stream()
+        int places = (int) Math.min(scored.size(), page.offset() + (long) page.size());
+        List<Recommendations.Item> items = Diversity.rerank(scored, bySlug, diversity, places).stream()
                 .skip(page.offset())
                 .limit(page.size())
                 .toList();

@@ -1,11 +1,14 @@
 package setsunai.gateway.service;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import setsunai.common.vocabulary.UsageRole;
@@ -44,6 +47,19 @@ public final class SongPicks {
     /** Every song of the batch that is used in the title, leading ones first. */
     static List<SongPick> of(List<SongsSong> songs, String titleSlug, MoodDef mood) {
         return songs.stream().flatMap(s -> in(s, titleSlug, mood).stream()).sorted(LEADING).toList();
+    }
+
+    /** The songs of the batch by the slugs of the titles they are used in, each in the batch's order. */
+    static Map<String, List<SongsSong>> byTitle(List<SongsSong> songs) {
+        Map<String, List<SongsSong>> byTitle = new HashMap<>();
+        for (SongsSong song : songs) {
+            if (song.usages() == null) {
+                continue;
+            }
+            song.usages().stream().map(SongsSong.Usage::titleSlug).filter(Objects::nonNull).distinct()
+                    .forEach(slug -> byTitle.computeIfAbsent(slug, s -> new ArrayList<>()).add(song));
+        }
+        return byTitle;
     }
 
     static boolean isTheme(SongPick pick) {

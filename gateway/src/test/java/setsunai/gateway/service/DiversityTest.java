@@ -49,12 +49,12 @@ class DiversityTest {
     @Test
     void zeroIsTheRankingAsItWas() {
         List<Recommendations.Item> ranked = ranked();
-        assertSame(ranked, Diversity.rerank(ranked, bySlug(), 0));
+        assertSame(ranked, Diversity.rerank(ranked, bySlug(), 0, ranked.size()));
     }
 
     @Test
     void theSecondTitleOfAFranchiseMovesDownAndSaysWhy() {
-        List<Recommendations.Item> out = Diversity.rerank(ranked(), bySlug(), Diversity.DEFAULT);
+        List<Recommendations.Item> out = Diversity.rerank(ranked(), bySlug(), Diversity.DEFAULT, Integer.MAX_VALUE);
 
         List<String> slugs = out.stream().map(i -> i.title().slug()).toList();
         assertEquals(List.of("grave-of-the-fireflies", "anohana-the-movie", "looking-up-at-the-half-moon",
@@ -73,7 +73,7 @@ class DiversityTest {
     void everyMoveReasonIsTrueOfTheTitle() {
         for (double lambda : new double[] {0.1, 0.3, 0.5, 0.8, 1}) {
             List<Recommendations.Item> before = ranked();
-            List<Recommendations.Item> out = Diversity.rerank(before, bySlug(), lambda);
+            List<Recommendations.Item> out = Diversity.rerank(before, bySlug(), lambda, before.size());
             assertEquals(new HashSet<>(before.stream().map(i -> i.title().slug()).toList()),
                     new HashSet<>(out.stream().map(i -> i.title().slug()).toList()), "nothing lost or added");
             for (int place = 0; place < out.size(); place++) {
@@ -87,6 +87,19 @@ class DiversityTest {
                 } else {
                     assertMovedDownTruly(out, place, last);
                 }
+            }
+        }
+    }
+
+    /** What lets a page re-rank only up to its own last place: the first places are those of the whole re-rank. */
+    @Test
+    void theFirstPlacesAreThoseOfTheWholeRerank() {
+        for (double lambda : new double[] {0.1, 0.3, 0.5, 0.8, 1}) {
+            List<Recommendations.Item> before = ranked();
+            List<Recommendations.Item> whole = Diversity.rerank(before, bySlug(), lambda, before.size());
+            for (int places = 1; places <= before.size(); places++) {
+                assertEquals(whole.subList(0, places), Diversity.rerank(before, bySlug(), lambda, places),
+                        "λ " + lambda + ", " + places + " places");
             }
         }
     }
@@ -126,7 +139,7 @@ class DiversityTest {
         List<CatalogTitle> noFranchise = TITLES.stream().map(t -> withFranchise(t, null)).toList();
         Map<String, CatalogTitle> map = new LinkedHashMap<>();
         noFranchise.forEach(t -> map.put(t.slug(), t));
-        List<Recommendations.Item> out = Diversity.rerank(ranked(), map, 0.5);
+        List<Recommendations.Item> out = Diversity.rerank(ranked(), map, 0.5, Integer.MAX_VALUE);
         assertEquals(List.of("grave-of-the-fireflies", "anohana-the-flower-we-saw-that-day", "looking-up-at-the-half-moon",
                 "anohana-the-movie", "toradora", "the-wind-rises"), out.stream().map(i -> i.title().slug()).toList());
         assertEquals("Moved down for variety: it shares most of its themes (4 of 6: ghosts, grief, death, friendship) "
@@ -138,7 +151,7 @@ class DiversityTest {
         bySlugName.set(2, withFranchise(noFranchise.get(2), "anohana-the-movie"));
         Map<String, CatalogTitle> map2 = new LinkedHashMap<>();
         bySlugName.forEach(t -> map2.put(t.slug(), t));
-        String last = lastReasonOf(Diversity.rerank(ranked(), map2, 0.3), "anohana-the-flower-we-saw-that-day");
+        String last = lastReasonOf(Diversity.rerank(ranked(), map2, 0.3, Integer.MAX_VALUE), "anohana-the-flower-we-saw-that-day");
         assertEquals("Moved down for variety: same franchise as anohana-the-movie, ranked above it.", last);
     }
 
@@ -148,7 +161,7 @@ class DiversityTest {
         Map<String, CatalogTitle> map = new LinkedHashMap<>();
         apart.forEach(t -> map.put(t.slug(), t));
         List<Recommendations.Item> items = List.of(item(apart.get(0), 10), item(apart.get(1), 2), item(apart.get(2), 2));
-        List<Recommendations.Item> out = Diversity.rerank(items, map, 0.9);
+        List<Recommendations.Item> out = Diversity.rerank(items, map, 0.9, items.size());
         assertEquals(List.of("a", "b", "c"), out.stream().map(i -> i.title().slug()).toList());
         out.forEach(i -> assertFalse(i.reasons().stream().anyMatch(r -> r.contains("variety"))));
     }
