@@ -1,6 +1,7 @@
 package setsunai.catalog.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import setsunai.common.sql.SqlQuery;
 
 /**
  * V7: the provider-id lookup reads an index, and external_id_keys() normalises stored ids as the API normalises the
@@ -33,10 +35,15 @@ class ExternalIdLookupIndexTest {
         String byIds = plan("EXPLAIN SELECT t.id FROM title t WHERE external_id_keys(t.external_ids) && ?",
                 List.of("mal:23273", "anilist:20665"));
         assertTrue(byIds.contains("title_external_id_keys_idx"), byIds);
-        // ids and slugs together: both sides from an index (a BitmapOr), as store.SearchTitles sends it
-        String mixed = plan("EXPLAIN SELECT t.id FROM title t WHERE (t.slug = ANY(?) OR external_id_keys(t.external_ids) && ?)",
-                List.of("nana"), List.of("mal:23273"));
-        assertTrue(mixed.contains("title_external_id_keys_idx") && mixed.contains("title_slug_key"), mixed);
+        // ids and slugs together in a page, as store.SearchTitles sends them: both looked up from their index once
+        // (an InitPlan), then the titles by primary key, never a walk of the page's order testing every row
+        SqlQuery page = new SqlQuery("EXPLAIN SELECT t.id FROM title t WHERE TRUE")
+                .append(SearchTitles.idCondition(List.of("slug:nana", "mal:23273")))
+                .append(" ORDER BY lower(t.title), t.slug LIMIT 100");
+        String mixed = plan(page);
+        assertTrue(mixed.contains("InitPlan") && mixed.contains("title_external_id_keys_idx")
+                && mixed.contains("title_slug_key") && mixed.contains("title_pkey"), mixed);
+        assertFalse(mixed.contains("title_title_idx"), mixed);
     }
 
     @Test
@@ -62,15 +69,30 @@ class ExternalIdLookupIndexTest {
     }
 
     private String plan(String explain, List<?>... arrays) throws SQLException {
+        return plan(connection -> {
+            PreparedStatement statement = connection.prepareStatement(explain);
+            for (int i = 0; i < arrays.length; i++) {
+                statement.setArray(i + 1, connection.createArrayOf("text", arrays[i].toArray()));
+            }
+            return statement;
+        });
+    }
+
+    private String plan(SqlQuery explain) throws SQLException {
+        return plan(explain::prepare);
+    }
+
+    private interface Prepared {
+        PreparedStatement prepare(Connection connection) throws SQLException;
+    }
+
+    private String plan(Prepared explain) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement hint = connection.createStatement()) {
                 hint.execute("SET LOCAL enable_seqscan = off");
-                try (PreparedStatement statement = connection.prepareStatement(explain)) {
-                    for (int i = 0; i < arrays.length; i++) {
-                        statement.setArray(i + 1, connection.createArrayOf("text", arrays[i].toArray()));
-                    }
+                try (PreparedStatement statement = explain.prepare(connection)) {
                     List<String> lines = new ArrayList<>();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
