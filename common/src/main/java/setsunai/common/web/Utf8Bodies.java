@@ -1,5 +1,7 @@
 package setsunai.common.web;
 
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -12,9 +14,11 @@ import setsunai.common.problem.InvalidInputException;
 /**
  * Refuses a JSON or NDJSON body that is not strict UTF-8. Jackson decodes overlong forms (C0 AF becomes '/') and
  * the text reader behind NDJSON turns bad bytes into U+FFFD; both would store something the client never sent.
- * Bodies are at most quarkus.http.limits.max-body-size, so checking them whole is cheap.
+ * Bodies are at most quarkus.http.limits.max-body-size, so checking them whole is cheap. Callers' bodies only: the
+ * gateway's REST clients read what our own services wrote (checking it again was 6 % of the gateway's CPU).
  */
 @Provider
+@ConstrainedTo(RuntimeType.SERVER)
 public class Utf8Bodies implements ReaderInterceptor {
 
     @Override
